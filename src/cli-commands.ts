@@ -1,0 +1,9 @@
+import type { Config } from './config.ts';
+
+/** Extra CLI commands contributed by modules (e.g. `cchc calendar …`). */
+export interface CliCommand {
+  usage: string;
+  run(args: string[], config: Config): Promise<void>;
+}
+
+export const cliCommands = new Map<string, CliCommand>();

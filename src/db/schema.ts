@@ -1,0 +1,4 @@
+/** Schema barrel: every module's tables, for Drizzle and drizzle-kit. */
+export * from '../modules/org/org.table.ts';
+export * from '../platform/audit/audit.table.ts';
+export * from '../platform/auth/auth.table.ts';

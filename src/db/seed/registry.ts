@@ -1,0 +1,7 @@
+import type { Deps } from '../../platform/http/types.ts';
+
+/**
+ * Demo data of each module, run in this order after the organisation and accounts exist.
+ * A module adds one line here.
+ */
+export const demoSeeders: ((deps: Deps) => Promise<void>)[] = [];
