@@ -134,9 +134,11 @@ export function convertSolar2Lunar(
   timeZone: number,
 ): [number, number, number, number] {
   const dayNumber = jdFromDate(dd, mm, yy);
-  const k = INT((dayNumber - 2415021.076998695) / 29.530588853);
+  let k = INT((dayNumber - 2415021.076998695) / 29.530588853);
   let monthStart = getNewMoonDay(k + 1, timeZone);
-  if (monthStart > dayNumber) monthStart = getNewMoonDay(k, timeZone);
+  // The published code steps back once; where a new moon lags its mean by more than the margin
+  // (e.g. 2054-05-07, 2062-04-09) once is not enough and it answers "day 0". Step until it fits.
+  while (monthStart > dayNumber) monthStart = getNewMoonDay(k--, timeZone);
   let a11 = getLunarMonth11(yy, timeZone);
   let b11 = a11;
   let lunarYear: number;
