@@ -133,13 +133,20 @@ export function computeResultsFromMatrix(
   const areaRank = new Int32Array(U * A);
   const column = new Float64Array(U);
   const colRank = new Int32Array(U);
-  for (const g of groups) {
+  const unitGroup = new Int32Array(U);
+  const areaRankOf = new Int32Array(groups.length * A);
+  groups.forEach((g, gi) => {
     const n = rankMembers(t.pctH, g.members, rank);
-    for (const m of g.members) rankOf[m] = n;
-  }
+    for (const m of g.members) {
+      rankOf[m] = n;
+      unitGroup[m] = gi;
+    }
+  });
   for (let a = 0; a < A; a++) {
     for (let u = 0; u < U; u++) column[u] = t.areaPctH[u * A + a]!;
-    for (const g of groups) rankMembers(column, g.members, colRank);
+    groups.forEach((g, gi) => {
+      areaRankOf[gi * A + a] = rankMembers(column, g.members, colRank);
+    });
     for (let u = 0; u < U; u++) areaRank[u * A + a] = colRank[u]!;
   }
 
@@ -170,6 +177,7 @@ export function computeResultsFromMatrix(
         applicableMax: t.areaMax[i]! / 1000,
         pct,
         rank: ar,
+        rankOf: areaRankOf[unitGroup[u]! * A + a]!,
         previousPct: pa?.pct ?? null,
         pctChange: diff(pct, pa?.pct ?? null),
         previousRank: pa?.rank ?? null,

@@ -77,6 +77,8 @@ export interface AreaResult {
   /** null when every leaf of the area is not applicable */
   pct: number | null;
   rank: number | null;
+  /** how many units of the peer group have this area ranked */
+  rankOf: number;
   previousPct: number | null;
   /** percentage points, this year's rounded % − last year's */
   pctChange: number | null;
