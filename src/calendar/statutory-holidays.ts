@@ -14,8 +14,8 @@
  * - Giỗ Tổ Hùng Vương: 10/3 of the regular (non-leap) third lunar month.
  * - Nghỉ bù (Art. 112.3): a holiday on Saturday/Sunday is compensated on the next working day
  *   that is not already a day off, taking holidays in date order. A holiday that coincides with
- *   another holiday (Giỗ Tổ can fall on 30/4 or 1/5) is compensated the same way, so that no
- *   statutory day is lost — the law is silent on this case.
+ *   another holiday (Giỗ Tổ on 30/4 — within 1900–2199 only in 1947) is compensated the same
+ *   way, so that no statutory day is lost; the law is silent on this case.
  * - Swapped days and make-up Saturdays are decided each year and cannot be derived.
  */
 import { epochDayFromYmd, formatDate, isWeekend, weekday } from './civil-date.ts';
