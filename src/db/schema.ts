@@ -2,3 +2,4 @@
 export * from '../modules/org/org.table.ts';
 export * from '../platform/audit/audit.table.ts';
 export * from '../platform/auth/auth.table.ts';
+export * from '../modules/feedback/feedback.table.ts';
