@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -37,7 +38,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
@@ -52,6 +53,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   });
 
   await app.register(cookie);
+  // Per-route limits (config.rateLimit on public intake routes); keyed by client IP.
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => new AppError('RATE_LIMITED', { retryAfter: Math.ceil(ctx.ttl / 1000) }),
+  });
   await app.register(multipart, { limits: { fileSize: deps.config.uploadMaxBytes, files: 20, fields: 50 } });
   registerMetrics(app);
 

@@ -16,6 +16,8 @@ export const ConfigSchema = Type.Object({
   loginMaxAttempts: Type.Integer({ minimum: 1 }),
   loginWindowMinutes: Type.Integer({ minimum: 1 }),
   seedDemo: Type.Boolean(),
+  /** behind a reverse proxy: take the client address from X-Forwarded-For */
+  trustProxy: Type.Boolean(),
   /** start the pg-boss worker in this process */
   jobs: Type.Boolean(),
   publicUrl: Type.String(),
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     loginMaxAttempts: int('LOGIN_MAX_ATTEMPTS', env.LOGIN_MAX_ATTEMPTS, 5),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', env.LOGIN_WINDOW_MINUTES, 15),
     seedDemo: bool(env.CCHC_SEED_DEMO, true),
+    trustProxy: bool(env.TRUST_PROXY, false),
     jobs: bool(env.CCHC_JOBS, true),
     publicUrl: env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`,
     smtpUrl: env.SMTP_URL || undefined,

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freePort, runCchc, waitHealthy } from './process.ts';
+
+const dirs: string[] = [];
+const tmp = () => {
+  const d = mkdtempSync(join(tmpdir(), 'cchc-start-'));
+  dirs.push(d);
+  return d;
+};
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('configuration errors stop start-up with one clear line', () => {
+  it('bad DATABASE_URL', async () => {
+    const p = runCchc(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', CCHC_DATA_DIR: tmp() });
+    expect(await p.exited).toBe(1);
+    expect(p.stderr().trim().split('\n')).toHaveLength(1);
+    expect(p.stderr()).toMatch(/^cchc: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none/);
+    expect(p.stderr()).not.toMatch(/at .*\.ts:\d+/);
+  });
+
+  it('DATABASE_URL that is not a postgres URL', async () => {
+    const p = runCchc(['serve'], { DATABASE_URL: 'mysql://x', CCHC_DATA_DIR: tmp() });
+    expect(await p.exited).toBe(1);
+    expect(p.stderr().trim()).toMatch(/^cchc: DATABASE_URL: /);
+  });
+
+  it('unwritable data directory', async () => {
+    // a path below a regular file can never be created, even by root
+    const p = runCchc(['serve'], { CCHC_DATA_DIR: '/etc/hostname/cchc' });
+    expect(await p.exited).toBe(1);
+    expect(p.stderr().trim()).toBe('cchc: data directory /etc/hostname/cchc is not writable (set CCHC_DATA_DIR or fix its permissions)');
+  });
+
+  it('port already taken', async () => {
+    const port = await freePort();
+    const blocker = createServer().listen(port, '0.0.0.0');
+    await new Promise((r) => blocker.once('listening', r));
+    try {
+      const p = runCchc(['serve'], { PORT: String(port), CCHC_DATA_DIR: tmp(), CCHC_SEED_DEMO: 'false', CCHC_JOBS: 'false' });
+      expect(await p.exited).toBe(1);
+      expect(p.stderr().trim()).toBe(`cchc: port ${port} is already in use (set PORT to another port)`);
+    } finally {
+      blocker.close();
+    }
+  });
+});
+
+async function killAndRestart(env: NodeJS.ProcessEnv) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const e = { ...env, PORT: String(port), CCHC_SEED_DEMO: 'false', CCHC_JOBS: 'false' };
+  const first = runCchc(['serve'], e);
+  await waitHealthy(`${base}/health`);
+  // A burst of registrations; remember which ones were acknowledged, kill the server mid-burst.
+  const acknowledged: string[] = [];
+  // (registration is rate-limited to 10 a minute per address, so the burst has 10)
+  const burst = Array.from({ length: 10 }, async (_, i) => {
+    await new Promise((r) => setTimeout(r, i * 15));
+    const phone = `09${String(10_000_000 + i).padStart(8, '0')}`;
+    try {
+      const r = await fetch(`${base}/api/v1/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ fullName: `Công dân ${i}`, phone, password: 'matkhau123' }),
+      });
+      if (r.status === 201) acknowledged.push(phone);
+      // kill while the rest are still in flight
+      if (acknowledged.length === 3) first.child.kill('SIGKILL');
+    } catch {}
+  });
+  await Promise.all(burst);
+  await first.exited;
+  expect(acknowledged.length).toBeGreaterThan(0);
+  const second = runCchc(['serve'], e);
+  await waitHealthy(`${base}/health`);
+  try {
+    for (const phone of acknowledged) {
+      const r = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: phone, password: 'matkhau123' }),
+      });
+      expect(r.status, phone).toBe(200);
+    }
+  } finally {
+    second.child.kill('SIGTERM');
+    await second.exited;
+  }
+  return acknowledged.length;
+}
+
+describe('a killed server restarts cleanly with everything it acknowledged', () => {
+  it('on the embedded database', async () => {
+    const n = await killAndRestart({ CCHC_DATA_DIR: tmp() });
+    expect(n).toBeGreaterThan(0);
+  });
+
+  it.runIf(!!process.env.TEST_DATABASE_URL)('on PostgreSQL', async () => {
+    const base = new URL(process.env.TEST_DATABASE_URL!);
+    const name = `cchc_kill_${Date.now()}`;
+    const admin = new pg.Client({ connectionString: base.toString() });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const url = new URL(base.toString());
+      url.pathname = `/${name}`;
+      await killAndRestart({ DATABASE_URL: url.toString(), CCHC_DATA_DIR: tmp() });
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});
