@@ -3,5 +3,6 @@ export * from '../modules/org/org.table.ts';
 export * from '../platform/audit/audit.table.ts';
 export * from '../platform/auth/auth.table.ts';
 export * from '../modules/feedback/feedback.table.ts';
+export * from '../modules/reform-index/reform-index.table.ts';
 export * from '../modules/procedures/procedures.table.ts';
 export * from '../modules/dossiers/dossiers.table.ts';
