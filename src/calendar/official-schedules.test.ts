@@ -89,7 +89,7 @@ describe('parseOfficialDaysOffFile', () => {
     try {
       parseOfficialDaysOffFile(file as never);
     } catch (e) {
-      return (e as CalendarError).code + ':' + String((e as CalendarError).params.reason);
+      return `${(e as CalendarError).code}:${String((e as CalendarError).params.reason)}`;
     }
     return 'ok';
   };

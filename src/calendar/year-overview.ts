@@ -1,5 +1,5 @@
 /** The days off and make-up working Saturdays of one year — GET /api/v1/calendar/years/{year}. */
-import type { Calendar } from './calendar.ts';
+import { type Calendar, WORKING_DAYS_MAX_YEAR, WORKING_DAYS_MIN_YEAR } from './calendar.ts';
 import { CalendarError } from './calendar-errors.ts';
 import { epochDayFromYmd } from './civil-date.ts';
 import type { DayOffKind, ScheduleStatus } from './schedule.ts';
@@ -42,7 +42,11 @@ export function describeYear(cal: Calendar, year: number): YearOverview {
 export function parseYear(value: unknown): number {
   const year = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
   if (typeof year !== 'number' || !Number.isInteger(year)) {
-    throw new CalendarError('CALENDAR_YEAR_OUT_OF_RANGE', { year: value });
+    throw new CalendarError('CALENDAR_YEAR_OUT_OF_RANGE', {
+      year: value,
+      min: WORKING_DAYS_MIN_YEAR,
+      max: WORKING_DAYS_MAX_YEAR,
+    });
   }
   return year;
 }
