@@ -6,3 +6,4 @@ export * from '../modules/feedback/feedback.table.ts';
 export * from '../modules/reform-index/reform-index.table.ts';
 export * from '../modules/procedures/procedures.table.ts';
 export * from '../modules/dossiers/dossiers.table.ts';
+export * from '../modules/calendar/calendar.table.ts';
