@@ -1,0 +1,81 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CommentOutlined,
+  FileSearchOutlined,
+  HomeOutlined,
+  LineChartOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import { lazy, type ReactNode } from 'react';
+import type { MessageKey } from '../i18n/catalogue.ts';
+import { type Role, STAFF_ROLES } from '../lib/roles.ts';
+
+/**
+ * The screens of the app. To add one: a lazy import, one entry below, and its catalogue keys in
+ * i18n/vi.ts and i18n/en.ts (see web/README.md).
+ */
+export interface AppRoute {
+  path: string;
+  /** a React.lazy component, so that each feature is its own chunk */
+  element: ReactNode;
+  /** true: no sign-in needed; rendered in the public layout (header with language switch + sign-in) */
+  public?: boolean;
+  /** who may open the page (any of these roles on any unit); omitted: anyone signed in */
+  roles?: readonly Role[];
+  /** an entry in the left menu (signed-in layout) and a card on the home page */
+  menu?: { key: string; icon: ReactNode; labelKey: MessageKey; descriptionKey?: MessageKey };
+}
+
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
+const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
+const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
+const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
+const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
+
+export const PEOPLE_ROLES: readonly Role[] = ['admin', 'leader', 'unit_head', 'reform_coordinator'];
+
+export const routes: AppRoute[] = [
+  { path: '/home', element: <HomePage />, menu: { key: 'home', icon: <HomeOutlined />, labelKey: 'nav.home' } },
+  {
+    path: '/units',
+    element: <UnitsPage />,
+    roles: STAFF_ROLES,
+    menu: { key: 'units', icon: <ApartmentOutlined />, labelKey: 'nav.units', descriptionKey: 'home.unitsText' },
+  },
+  {
+    path: '/people',
+    element: <PeoplePage />,
+    roles: PEOPLE_ROLES,
+    menu: { key: 'people', icon: <TeamOutlined />, labelKey: 'nav.people', descriptionKey: 'home.peopleText' },
+  },
+  {
+    path: '/audit',
+    element: <AuditPage />,
+    roles: ['admin'],
+    menu: { key: 'audit', icon: <AuditOutlined />, labelKey: 'nav.audit', descriptionKey: 'home.auditText' },
+  },
+  { path: '/login', element: <LoginPage />, public: true },
+  { path: '/register', element: <RegisterPage />, public: true },
+  // Other features add one line each here, e.g.
+  // { path: '/dossiers', element: <DossiersPage />, roles: ['one_stop_officer'], menu: { … } },
+  // { path: '/lookup', element: <DossierLookupPage />, public: true },
+];
+
+/**
+ * Links on the public landing page ('/'). A link whose page does not exist yet lands on the
+ * "being built" page; delete or comment out an entry to hide it.
+ */
+export interface PublicLink {
+  to: string;
+  icon: ReactNode;
+  titleKey: MessageKey;
+  textKey: MessageKey;
+}
+
+export const publicLinks: PublicLink[] = [
+  { to: '/lookup', icon: <FileSearchOutlined />, titleKey: 'public.lookupTitle', textKey: 'public.lookupText' },
+  { to: '/results', icon: <LineChartOutlined />, titleKey: 'public.resultsTitle', textKey: 'public.resultsText' },
+  { to: '/feedback', icon: <CommentOutlined />, titleKey: 'public.feedbackTitle', textKey: 'public.feedbackText' },
+];
