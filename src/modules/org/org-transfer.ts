@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { excel } from '../../platform/documents/xlsx.ts';
 import * as policy from './org.policy.ts';
 import * as repo from './org.repository.ts';
 import { UNIT_KINDS } from './org.schemas.ts';
@@ -79,6 +79,7 @@ export async function exportUnits(db: Db, ctx: RequestContext & { actor: Actor }
     const lines = [UNIT_COLUMNS.join(','), ...rows.map((r) => UNIT_COLUMNS.map((c) => csvEscape(r[c])).join(','))];
     return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
   }
+  const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Don vi');
   ws.columns = UNIT_COLUMNS.map((c) => ({ header: c, key: c, width: c === 'name' ? 48 : 16 }));
@@ -90,6 +91,7 @@ export async function exportUnits(db: Db, ctx: RequestContext & { actor: Actor }
 async function readTable(buf: Buffer, filename: string): Promise<string[][]> {
   const isXlsx = buf.subarray(0, 4).toString('hex') === '504b0304';
   if (isXlsx) {
+    const ExcelJS = await excel();
     const wb = new ExcelJS.Workbook();
     try {
       await wb.xlsx.load(buf as never);
