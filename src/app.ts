@@ -19,6 +19,7 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import type { App, Deps } from './platform/http/types.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -130,6 +131,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       registerAuthRoutes(a, deps);
       registerOrgRoutes(a, deps);
       registerAuditRoutes(a, deps);
+      registerCalendarRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -7,3 +7,6 @@ export interface CliCommand {
 }
 
 export const cliCommands = new Map<string, CliCommand>();
+
+import { calendarCli } from './modules/calendar/calendar.cli.ts';
+cliCommands.set('calendar', calendarCli);
