@@ -19,7 +19,8 @@ import { registerMetrics } from './platform/http/metrics.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import type { App, Deps } from './platform/http/types.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
-import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
+import { registerProcedureRoutes } from './modules/procedures/procedures.routes.ts';
+import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -131,7 +132,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       registerAuthRoutes(a, deps);
       registerOrgRoutes(a, deps);
       registerAuditRoutes(a, deps);
-      registerCalendarRoutes(a, deps);
+      registerProcedureRoutes(a, deps);
+      registerDossierRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,69 @@
+/**
+ * Deadlines of a dossier (pure): due date from the official receipt instant, the clock stopped for
+ * a supplement and restarted, step due dates, and the derived overdue flag.
+ */
+import {
+  addWorkingDaysEpoch,
+  type Calendar,
+  computeDueDate,
+  countWorkingDaysEpoch,
+  dueEpochDay,
+  effectiveReceiptEpochDay,
+  epochDayFromYmd,
+  formatDate,
+  hcmEpochDay,
+  parseDate,
+} from '../../../calendar/index.ts';
+
+export interface Receipt {
+  effectiveReceiptDate: string;
+  dueDate: string;
+}
+
+/** Effective receipt date (15:00 cut-off) and due date after `days` working days. */
+export function receiptDueDate(cal: Calendar, receivedAt: Date, days: number): Receipt {
+  const r = computeDueDate(cal, receivedAt, days);
+  return { effectiveReceiptDate: r.effectiveReceiptDate, dueDate: r.dueDate };
+}
+
+/** Working days left on the clock when it stops at `at` (0 if already due). */
+export function remainingWorkingDays(cal: Calendar, at: Date, dueDate: string): number {
+  const today = hcmEpochDay(at.getTime());
+  const due = parseDate(dueDate);
+  if (today >= due) return 0;
+  // working days strictly after today up to and including the due day
+  return countWorkingDaysEpoch(cal, today, due);
+}
+
+/** The clock restarts when the supplement arrives: the due date after the remaining working days. */
+export function resumedDueDate(cal: Calendar, at: Date, remaining: number): string {
+  const eff = effectiveReceiptEpochDay(cal, at.getTime());
+  return formatDate(dueEpochDay(cal, eff, remaining));
+}
+
+/** Due date of a step that starts at `at` and may take `days` working days. */
+export function stepDueDate(cal: Calendar, at: Date, days: number): string {
+  const eff = effectiveReceiptEpochDay(cal, at.getTime());
+  return formatDate(dueEpochDay(cal, eff, days));
+}
+
+/** Today's date in Hà Nội. */
+export function hanoiDate(at: Date): string {
+  return formatDate(hcmEpochDay(at.getTime()));
+}
+
+/** Overdue (quá hạn): derived, never stored. Open dossiers past their due date, or finished after it. */
+export function isOverdue(d: { dueDate: string | null; finishedAt: Date | null; status: string }, now: Date): boolean {
+  if (!d.dueDate || d.status === 'supplement_requested') return false;
+  const end = d.finishedAt ? hanoiDate(d.finishedAt) : hanoiDate(now);
+  return end > d.dueDate;
+}
+
+/** "Sắp đến hạn": open, not overdue, due within `within` working days. */
+export function isDueSoon(cal: Calendar, d: { dueDate: string | null; finishedAt: Date | null; status: string }, now: Date, within = 2): boolean {
+  if (!d.dueDate || d.finishedAt || d.status === 'supplement_requested') return false;
+  const today = hcmEpochDay(now.getTime());
+  const due = epochDayFromYmd(...(d.dueDate.split('-').map(Number) as [number, number, number]));
+  if (due < today) return false;
+  return addWorkingDaysEpoch(cal, today, within) >= due;
+}

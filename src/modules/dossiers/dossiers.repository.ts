@@ -1,0 +1,133 @@
+import { and, asc, desc, eq, ilike, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { units } from '../org/org.table.ts';
+import { dossierCounters, dossierEvents, dossierFiles, dossierOutbox, dossiers } from './dossiers.table.ts';
+
+export type DossierRow = typeof dossiers.$inferSelect;
+export type DossierInsert = typeof dossiers.$inferInsert;
+export type EventRow = typeof dossierEvents.$inferSelect;
+export type FileRow = typeof dossierFiles.$inferSelect;
+
+/**
+ * Takes the next number of the unit's daily sequence. The upsert locks the counter row (as
+ * SELECT … FOR UPDATE would) until the transaction ends, so concurrent intakes queue here and a
+ * rolled-back intake gives its number back: codes stay unique and gap-free.
+ */
+export async function nextSequence(tx: DbOrTx, unitId: string, day: string): Promise<number> {
+  const [r] = await tx
+    .insert(dossierCounters)
+    .values({ unitId, day, last: 1 })
+    .onConflictDoUpdate({ target: [dossierCounters.unitId, dossierCounters.day], set: { last: sql`${dossierCounters.last} + 1` } })
+    .returning({ last: dossierCounters.last });
+  return r!.last;
+}
+
+export async function insertDossier(tx: DbOrTx, v: DossierInsert) {
+  const [row] = await tx.insert(dossiers).values(v).returning();
+  return row!;
+}
+
+export async function getDossier(db: DbOrTx, id: string) {
+  const [d] = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
+  return d;
+}
+
+export async function getDossierByCode(db: DbOrTx, code: string) {
+  const [d] = await db.select().from(dossiers).where(eq(dossiers.code, code)).limit(1);
+  return d;
+}
+
+export async function getByIdempotencyKey(db: DbOrTx, userId: string, key: string) {
+  const [d] = await db
+    .select()
+    .from(dossiers)
+    .where(and(eq(dossiers.createdBy, userId), eq(dossiers.idempotencyKey, key)))
+    .limit(1);
+  return d;
+}
+
+/** Updates if the version still matches; undefined when someone else acted first. */
+export async function updateDossier(tx: DbOrTx, id: string, version: number, set: Partial<DossierInsert>) {
+  const [row] = await tx
+    .update(dossiers)
+    .set({ ...set, version: sql`${dossiers.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(dossiers.id, id), eq(dossiers.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertEvent(tx: DbOrTx, v: typeof dossierEvents.$inferInsert) {
+  const [row] = await tx.insert(dossierEvents).values(v).returning({ id: dossierEvents.id });
+  return row!.id;
+}
+
+export async function events(db: DbOrTx, dossierId: string) {
+  return db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
+}
+
+export async function insertOutbox(tx: DbOrTx, rows: (typeof dossierOutbox.$inferInsert)[]) {
+  if (rows.length) await tx.insert(dossierOutbox).values(rows).onConflictDoNothing();
+}
+
+export async function insertFiles(tx: DbOrTx, rows: (typeof dossierFiles.$inferInsert)[]) {
+  if (rows.length) await tx.insert(dossierFiles).values(rows);
+}
+
+export async function files(db: DbOrTx, dossierId: string) {
+  return db.select().from(dossierFiles).where(eq(dossierFiles.dossierId, dossierId)).orderBy(asc(dossierFiles.uploadedAt));
+}
+
+export async function getFile(db: DbOrTx, dossierId: string, fileId: string) {
+  const [f] = await db
+    .select()
+    .from(dossierFiles)
+    .where(and(eq(dossierFiles.dossierId, dossierId), eq(dossierFiles.id, fileId)))
+    .limit(1);
+  return f;
+}
+
+/** Dossiers that have been at a unit inside one of the roots. */
+export function inScope(roots: string[]): SQL {
+  if (!roots.length) return sql`false`;
+  return sql`exists (select 1 from unnest(${dossiers.unitPaths}) p where ${or(...roots.map((r) => sql`p like ${`${r}%`}`))})`;
+}
+
+const OPEN_STATUSES = ['submitted', 'received', 'processing', 'supplement_requested', 'resolved'];
+
+export async function listDossiers(
+  db: DbOrTx,
+  f: { roots?: string[]; holderRoots?: string[]; applicantUserId?: string; status?: string; procedureId?: string; q?: string; overdueOn?: string; limit: number; offset: number },
+) {
+  const conds: SQL[] = [];
+  if (f.applicantUserId) conds.push(eq(dossiers.applicantUserId, f.applicantUserId));
+  if (f.roots) conds.push(inScope(f.roots));
+  if (f.holderRoots) {
+    conds.push(f.holderRoots.length ? or(...f.holderRoots.map((r) => sql`${dossiers.holderUnitPath} like ${`${r}%`}`))! : sql`false`);
+    conds.push(inArray(dossiers.status, OPEN_STATUSES));
+  }
+  if (f.status) conds.push(eq(dossiers.status, f.status));
+  if (f.procedureId) conds.push(eq(dossiers.procedureId, f.procedureId));
+  if (f.q) conds.push(or(ilike(dossiers.code, `%${f.q}%`), ilike(dossiers.applicantName, `%${f.q}%`))!);
+  if (f.overdueOn) conds.push(isNull(dossiers.finishedAt), sql`${dossiers.dueDate} < ${f.overdueOn}`, notInArray(dossiers.status, ['supplement_requested']));
+  const where = and(...conds);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(dossiers).where(where).orderBy(asc(sql`${dossiers.dueDate} nulls first`), desc(dossiers.submittedAt)).limit(f.limit).offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+export async function unitsByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select().from(units).where(inArray(units.id, [...new Set(ids)]));
+}
+
+/** A child unit of `parentId` whose code ends with `-<suffix>` (e.g. the district's Phòng QLĐT). */
+export async function childBySuffix(db: DbOrTx, parentId: string, suffix: string) {
+  const [u] = await db
+    .select()
+    .from(units)
+    .where(and(eq(units.parentId, parentId), sql`${units.code} like ${`%-${suffix}`}`, isNull(units.validTo)))
+    .limit(1);
+  return u;
+}

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../../db/client.ts';
+import type { Transports } from './transports.ts';
+
+interface OutboxRow {
+  id: string;
+  channel: 'email' | 'sms';
+  recipient: string;
+  subject: string;
+  body: string;
+  attempts: number;
+}
+
+/**
+ * Sends pending notifications. Each row is claimed with FOR UPDATE SKIP LOCKED and marked sent in
+ * the same transaction, so two workers never send one row and a committed row is never sent
+ * again. (A crash after the gateway accepted a message but before the commit re-sends that one
+ * message: at-least-once at the gateway boundary, exactly-once in the table.)
+ */
+export async function processOutbox(db: Db, transports: Transports, opts: { batch?: number; now?: () => Date } = {}): Promise<number> {
+  const batch = opts.batch ?? 50;
+  const now = opts.now ?? (() => new Date());
+  let sent = 0;
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const r = await tx.execute(sql`
+        select id, channel, recipient, subject, body, attempts from dossier_outbox
+        where sent_at is null and attempts < 10
+        order by created_at limit ${batch} for update skip locked`);
+      const rows = ((r as unknown as { rows: OutboxRow[] }).rows ?? r) as OutboxRow[];
+      for (const row of rows) {
+        try {
+          await transports[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body });
+          await tx.execute(sql`update dossier_outbox set sent_at = ${now()}, attempts = attempts + 1 where id = ${row.id}`);
+          sent++;
+        } catch (e) {
+          await tx.execute(sql`update dossier_outbox set attempts = attempts + 1, last_error = ${String((e as Error).message).slice(0, 500)} where id = ${row.id}`);
+        }
+      }
+      return rows.length;
+    });
+    if (n < batch) return sent;
+  }
+}
