@@ -16,13 +16,14 @@ import { summarise } from './group-summary.ts';
 import { rankMembers } from './ranking.ts';
 import type {
   AreaResult,
+  PreviousResults,
   ResultsInput,
   ResultsOptions,
   ResultsOutput,
   ResultUnit,
   UnitResult,
 } from './results.types.ts';
-import { buildScoreMatrix, CELL_MISSING, CELL_NOT_APPLICABLE, type ScoreMatrix } from './score-matrix.ts';
+import { buildScoreMatrix, CELL_MISSING, CELL_NOT_APPLICABLE, CELL_SCORED, type ScoreMatrix } from './score-matrix.ts';
 
 export function computeResults(input: ResultsInput): ResultsOutput {
   const plan = compileFramework(input.framework);
@@ -64,6 +65,7 @@ function aggregate(plan: FrameworkPlan, m: ScoreMatrix): Totals {
   };
   const { leafArea, leafMaxMilli } = plan;
   const { points, state } = m;
+  const { areaPts, areaMax, areaPctH } = t;
   for (let u = 0; u < U; u++) {
     const base = u * L;
     const abase = u * A;
@@ -71,21 +73,25 @@ function aggregate(plan: FrameworkPlan, m: ScoreMatrix): Totals {
     let na = 0;
     for (let l = 0; l < L; l++) {
       const s = state[base + l]!;
-      if (s === CELL_NOT_APPLICABLE) {
-        na++;
-        continue;
+      if (s !== 0) {
+        if (s === CELL_NOT_APPLICABLE) {
+          na++;
+          continue;
+        }
+        if (s === CELL_MISSING) missing++;
       }
-      if (s === CELL_MISSING) missing++;
       const a = abase + leafArea[l]!;
-      t.areaPts[a]! += points[base + l]!;
-      t.areaMax[a]! += leafMaxMilli[l]!;
+      areaPts[a] = areaPts[a]! + points[base + l]!;
+      areaMax[a] = areaMax[a]! + leafMaxMilli[l]!;
     }
     let p = 0;
     let mx = 0;
     for (let a = abase; a < abase + A; a++) {
-      p += t.areaPts[a]!;
-      mx += t.areaMax[a]!;
-      t.areaPctH[a] = t.areaMax[a]! > 0 ? pctHundredths(t.areaPts[a]!, t.areaMax[a]!) : Number.NaN;
+      const ap = areaPts[a]!;
+      const am = areaMax[a]!;
+      p += ap;
+      mx += am;
+      areaPctH[a] = am > 0 ? pctHundredths(ap, am) : Number.NaN;
     }
     t.pts[u] = p;
     t.max[u] = mx;
@@ -110,6 +116,8 @@ function groupBy(
   });
   return [...map].map(([code, list]) => ({ code, members: Int32Array.from(list) }));
 }
+
+type PrevArea = NonNullable<PreviousResults['units'][number]['areas']>[number];
 
 const orNull = (h: number): number | null => (Number.isNaN(h) ? null : h / 100);
 const diff = (now: number | null, before: number | null): number | null =>
@@ -154,6 +162,7 @@ export function computeResultsFromMatrix(
   const bands = [...(options.bands ?? [])].sort((x, y) => y.min - x.min);
   const bandMinH = bands.map((b) => Math.round(b.min * 100));
   const topN = options.topN;
+  const areaPos = new Map(plan.areas.map((a, i) => [a.code, i]));
 
   const results: UnitResult[] = new Array(U);
   for (let u = 0; u < U; u++) {
@@ -163,12 +172,16 @@ export function computeResultsFromMatrix(
     const indexPct = orNull(pctH);
     const r = rank[u] || null;
     const prevRank = prev?.rank ?? null;
-    const prevAreas = new Map((prev?.areas ?? []).map((a) => [a.code, a]));
+    const prevAreas = new Array<PrevArea | undefined>(A);
+    for (const pa of prev?.areas ?? []) {
+      const a = areaPos.get(pa.code);
+      if (a !== undefined) prevAreas[a] = pa;
+    }
     const areas: AreaResult[] = new Array(A);
     for (let a = 0; a < A; a++) {
       const i = u * A + a;
       const code = plan.areas[a]!.code;
-      const pa = prevAreas.get(code);
+      const pa = prevAreas[a];
       const pct = orNull(t.areaPctH[i]!);
       const ar = areaRank[i] || null;
       areas[a] = {
