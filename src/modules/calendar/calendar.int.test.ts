@@ -1,0 +1,280 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, DB_KINDS, type Session, type TestApp } from '../../../test/harness.ts';
+import { computeDueDate } from '../../calendar/index.ts';
+import { runCalendarCli } from './calendar.cli.ts';
+import { getCalendar } from './calendar.service.ts';
+
+function multipart(filename: string, content: Buffer, type: string) {
+  const boundary = `----cchc${Date.now()}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+const schedule2027 = {
+  daysOff: [
+    { date: '2027-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+    { date: '2027-02-05', kind: 'holiday', name: 'Tết Nguyên đán (29 tháng Chạp)' },
+    { date: '2027-02-08', kind: 'holiday', name: 'Tết Nguyên đán (mùng 3)' },
+    { date: '2027-02-12', kind: 'swapped', name: 'Hoán đổi (làm bù thứ Bảy 20/2)' },
+  ],
+  workingSaturdays: [{ date: '2027-02-20' }],
+  sources: ['Thông báo thử nghiệm 1/2027'],
+};
+
+describe.each(DB_KINDS)('calendar on %s', (kind) => {
+  let t: TestApp;
+  let admin: Session;
+  let coordinator: Session;
+  beforeAll(async () => {
+    t = await createTestApp(kind);
+    admin = await t.login('admin@cchc.local');
+    coordinator = await t.login('noivu.hn@cchc.local');
+  });
+  afterAll(() => t?.close());
+
+  it('answers the three public questions without signing in', async () => {
+    const due = await t.anon.get('/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=3');
+    expect(due.status).toBe(200);
+    expect(due.body).toEqual({ effectiveReceiptDate: '2024-03-04', dueDate: '2024-03-07', provisional: false });
+    const plus = await t.anon.get(
+      `/api/v1/calendar/due-date?receivedAt=${encodeURIComponent('2025-04-25T10:00:00+07:00')}&workingDays=4`,
+    );
+    expect(plus.body).toEqual({ effectiveReceiptDate: '2025-04-25', dueDate: '2025-05-05', provisional: false });
+    const lunar = await t.anon.get('/api/v1/calendar/lunar/2025-07-25');
+    expect(lunar.body).toEqual({ day: 1, month: 6, year: 2025, leapMonth: true });
+    const year = await t.anon.get('/api/v1/calendar/years/2025');
+    expect(year.status).toBe(200);
+    expect(year.body.status).toBe('official');
+    expect(year.body.workingSaturdays).toEqual([
+      { date: '2025-04-26', name: 'Làm việc bù (thứ Bảy)', status: 'official' },
+    ]);
+    const provisional = await t.anon.get('/api/v1/calendar/years/2030');
+    expect(provisional.body.status).toBe('provisional');
+    expect(provisional.body.daysOff.some((d: { date: string }) => d.date === '2030-02-02')).toBe(true); // Tết 2030 (Vietnam)
+  });
+
+  it('refuses bad input with problem+json and the calendar codes', async () => {
+    const cases: [string, number, string][] = [
+      ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00&workingDays=3', 400, 'CALENDAR_INSTANT_WITHOUT_ZONE'],
+      ['/api/v1/calendar/due-date?receivedAt=2024-02-30T08:30:00Z&workingDays=3', 400, 'CALENDAR_INVALID_INSTANT'],
+      ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=3651', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=1.5', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/due-date?receivedAt=2100-12-31T10:00:00Z&workingDays=5', 400, 'CALENDAR_YEAR_OUT_OF_RANGE'],
+      ['/api/v1/calendar/lunar/2023-02-30', 400, 'CALENDAR_INVALID_DATE'],
+      ['/api/v1/calendar/lunar/2200-01-01', 400, 'CALENDAR_YEAR_OUT_OF_RANGE'],
+      ['/api/v1/calendar/lunar/20230101', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/years/2101', 400, 'CALENDAR_YEAR_OUT_OF_RANGE'],
+    ];
+    for (const [url, status, code] of cases) {
+      const r = await t.anon.get(url, { 'accept-language': 'en' });
+      expect([url, r.status, r.body.code]).toEqual([url, status, code]);
+      expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+    }
+    const vi = await t.anon.get('/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00&workingDays=3');
+    expect(vi.body.detail).toBe('Thời điểm "2024-03-01T08:30:00" thiếu múi giờ (thêm Z hoặc +07:00).');
+    const en = await t.anon.get('/api/v1/calendar/years/2101', { 'accept-language': 'en' });
+    expect(en.body.detail).toBe('Year 2101 is outside the calendar (2000–2100).');
+  });
+
+  it('lets only a root administrator read and edit schedules', async () => {
+    expect((await t.anon.get('/api/v1/calendar/schedules/2027')).status).toBe(401);
+    expect((await coordinator.get('/api/v1/calendar/schedules/2027')).status).toBe(403);
+    expect((await coordinator.put('/api/v1/calendar/schedules/2027', schedule2027)).status).toBe(403);
+    // an administrator of a district only is not enough: the schedule is national
+    const units = (await admin.get('/api/v1/units')).body as { id: string; code: string }[];
+    const btl = units.find((u) => u.code === 'HN-BTL')!;
+    const created = await admin.post('/api/v1/users', {
+      fullName: 'Quản trị quận',
+      email: 'qt.btl@cchc.local',
+      password: 'Quan-tri-quan-2027!',
+      unitId: btl.id,
+      grants: [{ role: 'admin', unitId: btl.id }],
+    });
+    expect(created.status).toBe(201);
+    const districtAdmin = await t.login('qt.btl@cchc.local', 'Quan-tri-quan-2027!');
+    expect((await districtAdmin.put('/api/v1/calendar/schedules/2027', schedule2027)).status).toBe(403);
+  });
+
+  it('replaces a year with versions, audits it, and the public answers follow at once', async () => {
+    const before = await admin.get('/api/v1/calendar/schedules/2027');
+    expect(before.body).toMatchObject({ year: 2027, origin: 'provisional', status: 'provisional', version: null });
+    expect((await admin.get('/api/v1/calendar/schedules/2025')).body.origin).toBe('shipped');
+    const dueBefore = await t.anon.get(
+      '/api/v1/calendar/due-date?receivedAt=2027-02-11T10:00:00%2B07:00&workingDays=1',
+    );
+    expect(dueBefore.body).toEqual({ effectiveReceiptDate: '2027-02-11', dueDate: '2027-02-12', provisional: true });
+
+    const put = await admin.put('/api/v1/calendar/schedules/2027', schedule2027);
+    expect(put.status).toBe(200);
+    expect(put.body).toMatchObject({ origin: 'edited', status: 'official', version: 1, sources: schedule2027.sources });
+    expect(put.body.workingSaturdays).toEqual([{ date: '2027-02-20', name: 'Làm việc bù (thứ Bảy)' }]);
+
+    // the swapped Friday is now off; the edited year is official
+    const dueAfter = await t.anon.get('/api/v1/calendar/due-date?receivedAt=2027-02-11T10:00:00%2B07:00&workingDays=1');
+    expect(dueAfter.body).toEqual({ effectiveReceiptDate: '2027-02-11', dueDate: '2027-02-15', provisional: false });
+    const overview = await t.anon.get('/api/v1/calendar/years/2027');
+    expect(overview.body.status).toBe('official');
+    expect(overview.body.workingSaturdays).toEqual([
+      { date: '2027-02-20', name: 'Làm việc bù (thứ Bảy)', status: 'official' },
+    ]);
+
+    // a first write without a version on an edited year, and a stale version, are conflicts
+    const again = await admin.put('/api/v1/calendar/schedules/2027', schedule2027);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('VERSION_CONFLICT');
+    expect(again.body.current.version).toBe(1);
+    const v2 = await admin.put('/api/v1/calendar/schedules/2027', {
+      ...schedule2027,
+      version: 1,
+      sources: ['Thông báo 2'],
+    });
+    expect(v2.body.version).toBe(2);
+    expect((await admin.put('/api/v1/calendar/schedules/2027', { ...schedule2027, version: 1 })).status).toBe(409);
+
+    const log = await admin.get('/api/v1/audit?targetType=calendar_year&targetId=2027');
+    expect(log.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'calendar.year_replace',
+      'calendar.year_create',
+    ]);
+    expect(log.body.items[0].before.sources).toEqual(schedule2027.sources);
+    expect(log.body.items[0].after.sources).toEqual(['Thông báo 2']);
+
+    // deleting returns the year to its provisional schedule
+    expect((await admin.delete('/api/v1/calendar/schedules/2027?version=1')).status).toBe(409);
+    expect((await admin.delete('/api/v1/calendar/schedules/2027?version=2')).status).toBe(204);
+    expect((await admin.get('/api/v1/calendar/schedules/2027')).body.origin).toBe('provisional');
+    expect((await t.anon.get('/api/v1/calendar/years/2027')).body.status).toBe('provisional');
+    expect((await admin.delete('/api/v1/calendar/schedules/2027?version=2')).status).toBe(404);
+  });
+
+  it('rejects invalid schedules with the calendar code', async () => {
+    const bad = await admin.put(
+      '/api/v1/calendar/schedules/2028',
+      { ...schedule2027, workingSaturdays: [{ date: '2028-02-18' }] },
+      { 'accept-language': 'en' },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('CALENDAR_INVALID_SCHEDULE');
+    const outOfYear = await admin.put('/api/v1/calendar/schedules/2028', schedule2027);
+    expect(outOfYear.body.code).toBe('CALENDAR_INVALID_SCHEDULE');
+    const noSource = await admin.put('/api/v1/calendar/schedules/2028', { ...schedule2027, sources: [] });
+    expect(noSource.body.code).toBe('VALIDATION_FAILED');
+    expect((await admin.put('/api/v1/calendar/schedules/2101', schedule2027)).body.code).toBe(
+      'CALENDAR_YEAR_OUT_OF_RANGE',
+    );
+  });
+
+  it('imports JSON and xlsx files all-or-nothing, and exports in the same format', async () => {
+    const json = {
+      years: {
+        '2029': {
+          daysOff: [{ date: '2029-01-01', kind: 'holiday', name: 'Tết Dương lịch' }],
+          workingSaturdays: [],
+          sources: ['QĐ thử 2029'],
+        },
+      },
+    };
+    const ok = multipart('lich-2029.json', Buffer.from(JSON.stringify(json)), 'application/json');
+    const imported = await admin.request('POST', '/api/v1/calendar/schedules/import', ok.body, ok.headers);
+    expect(imported.status).toBe(200);
+    expect(imported.body).toEqual({ years: [{ year: 2029, version: 1 }] });
+    expect((await t.anon.get('/api/v1/calendar/years/2029')).body.daysOff).toHaveLength(1);
+
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('x');
+    ws.addRow(['date', 'kind', 'name', 'source']);
+    ws.addRow([new Date(Date.UTC(2029, 0, 1)), 'nghỉ lễ', 'Tết Dương lịch', 'QĐ 2 năm 2029']);
+    ws.addRow(['2029-02-12', 'holiday', 'Tết Nguyên đán', '']);
+    ws.addRow(['2029-02-17', 'làm bù', '', '']);
+    ws.addRow(['2029-02-19', 'swapped', 'Hoán đổi', '']);
+    const x = multipart('lich.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/octet-stream');
+    const fromXlsx = await admin.request('POST', '/api/v1/calendar/schedules/import', x.body, x.headers);
+    expect(fromXlsx.body).toEqual({ years: [{ year: 2029, version: 2 }] });
+    const read = (await admin.get('/api/v1/calendar/schedules/2029')).body;
+    expect(read.daysOff.map((d: { date: string; kind: string }) => [d.date, d.kind])).toEqual([
+      ['2029-01-01', 'holiday'],
+      ['2029-02-12', 'holiday'],
+      ['2029-02-19', 'swapped'],
+    ]);
+    expect(read.workingSaturdays).toEqual([{ date: '2029-02-17', name: 'Làm việc bù (thứ Bảy)' }]);
+    expect(read.sources).toEqual(['QĐ 2 năm 2029']);
+
+    // one bad year → nothing imported, every problem listed
+    const badJson = {
+      years: {
+        '2029': { daysOff: [], workingSaturdays: [], sources: ['x'] },
+        '2031': {
+          daysOff: [{ date: '2031-02-30', kind: 'holiday', name: 'x' }],
+          workingSaturdays: ['2031-01-03'],
+          sources: [],
+        },
+      },
+    };
+    const bad = multipart('bad.json', Buffer.from(JSON.stringify(badJson)), 'application/json');
+    const rejected = await admin.request('POST', '/api/v1/calendar/schedules/import', bad.body, bad.headers);
+    expect(rejected.status).toBe(422);
+    expect(rejected.body.code).toBe('CALENDAR_IMPORT_INVALID');
+    expect(rejected.body.problems).toEqual([
+      { year: 2031, problem: 'source document missing' },
+      { year: 2031, date: '2031-02-30', problem: 'invalid date' },
+    ]);
+    expect((await admin.get('/api/v1/calendar/schedules/2029')).body.version).toBe(2);
+    const junk = multipart('x.xlsx', Buffer.from('not a zip'), 'application/octet-stream');
+    expect((await admin.request('POST', '/api/v1/calendar/schedules/import', junk.body, junk.headers)).body.code).toBe(
+      'CALENDAR_IMPORT_FILE_UNREADABLE',
+    );
+    const asCoordinator = await coordinator.request('POST', '/api/v1/calendar/schedules/import', ok.body, ok.headers);
+    expect(asCoordinator.status).toBe(403);
+
+    // export → import round trip
+    const exported = await admin.get('/api/v1/calendar/schedules/2029/export?format=json');
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-disposition']).toBe('attachment; filename="lich-nghi-2029.json"');
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/calendar/schedules/2025/export',
+      headers: { cookie: admin.cookie! },
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const back = multipart('lich-2025.xlsx', xlsx.rawPayload, 'application/octet-stream');
+    const reimported = await admin.request('POST', '/api/v1/calendar/schedules/import', back.body, back.headers);
+    expect(reimported.body).toEqual({ years: [{ year: 2025, version: 1 }] });
+    const y2025 = (await admin.get('/api/v1/calendar/schedules/2025')).body;
+    expect(y2025.origin).toBe('edited');
+    expect(y2025.daysOff).toHaveLength(12);
+    expect(y2025.sources).toEqual(['VPCP 8726/VPCP-KGVX (26/11/2024)']);
+  });
+
+  it('the service calendar serves other modules, and the CLI uses it', async () => {
+    const cal = await getCalendar(t.database.db);
+    expect(computeDueDate(cal, '2029-02-16T10:00:00+07:00', 1).dueDate).toBe('2029-02-17'); // imported working Saturday
+    const out: string[] = [];
+    await runCalendarCli(['lunar', '2024-02-10'], t.deps.config, (s) => out.push(s));
+    expect(JSON.parse(out[0]!)).toEqual({ day: 1, month: 1, year: 2024, leapMonth: false });
+    out.length = 0;
+    await runCalendarCli(
+      ['due', '--received-at', '2025-04-25T16:00:00+07:00', '--working-days', '1', '--offline'],
+      t.deps.config,
+      (s) => out.push(s),
+    );
+    expect(JSON.parse(out[0]!)).toEqual({
+      effectiveReceiptDate: '2025-04-26',
+      dueDate: '2025-04-28',
+      provisional: false,
+    });
+    await expect(
+      runCalendarCli(['due', '--received-at', '2025-04-25T16:00', '--working-days', '1', '--offline'], t.deps.config),
+    ).rejects.toMatchObject({
+      code: 'CALENDAR_INSTANT_WITHOUT_ZONE',
+    });
+    await expect(runCalendarCli(['nonsense'], t.deps.config)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+});
