@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
@@ -11,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import { AppError } from './errors.ts';
+import { webDistFolder } from './paths.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { SESSION_COOKIE } from './platform/auth/auth.service.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
@@ -18,11 +18,14 @@ import { pickLocale } from './platform/i18n/locale.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import type { App, Deps } from './platform/http/types.ts';
+import { registerReformIndexRoutes } from './modules/reform-index/reform-index.routes.ts';
 import { registerOrgRoutes } from './modules/org/org.routes.ts';
+import { registerFeedbackRoutes } from './modules/feedback/feedback.routes.ts';
+import { registerOpen311 } from './modules/feedback/open311/open311.routes.ts';
 import { registerProcedureRoutes } from './modules/procedures/procedures.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export interface BuildOptions {
@@ -132,11 +135,16 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       registerAuthRoutes(a, deps);
       registerOrgRoutes(a, deps);
       registerAuditRoutes(a, deps);
+      registerFeedbackRoutes(a, deps);
       registerProcedureRoutes(a, deps);
       registerDossierRoutes(a, deps);
+      registerCalendarRoutes(a, deps);
+      registerReformIndexRoutes(a, deps);
     },
     { prefix: '/api/v1' },
   );
+  // Open311 GeoReport v2 lives outside /api/v1 (its own URL scheme, formats and error bodies)
+  await app.register(async (o) => registerOpen311(o as unknown as App, deps), { prefix: '/open311' });
 
   if ((opts.serveWeb ?? true) && hasWeb()) {
     await app.register(fastifyStatic, { root: webDist(), wildcard: false, maxAge: '1h', index: ['index.html'] });
@@ -144,5 +152,5 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   return app;
 }
 
-const webDist = () => join(root, 'web', 'dist');
+const webDist = () => webDistFolder;
 const hasWeb = () => existsSync(join(webDist(), 'index.html'));

@@ -1,10 +1,8 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { migrationsFolder } from '../paths.ts';
 import type { Database } from './client.ts';
 
-const migrationsFolder = join(dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Applies pending SQL migrations. On PostgreSQL an advisory lock keeps two starting instances apart. */
 export async function migrate(database: Database): Promise<void> {
