@@ -60,6 +60,22 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     expect(provisional.body.daysOff.some((d: { date: string }) => d.date === '2030-02-02')).toBe(true); // Tết 2030 (Vietnam)
   });
 
+  it('documents the routes in OpenAPI', async () => {
+    const doc = (await t.anon.get('/docs/json')).body;
+    for (const path of [
+      '/api/v1/calendar/due-date',
+      '/api/v1/calendar/lunar/{date}',
+      '/api/v1/calendar/years/{year}',
+      '/api/v1/calendar/schedules/{year}',
+      '/api/v1/calendar/schedules/import',
+    ])
+      expect(Object.keys(doc.paths)).toContain(path);
+    expect(doc.paths['/api/v1/calendar/due-date'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      'receivedAt',
+      'workingDays',
+    ]);
+  });
+
   it('refuses bad input with problem+json and the calendar codes', async () => {
     const cases: [string, number, string][] = [
       ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00&workingDays=3', 400, 'CALENDAR_INSTANT_WITHOUT_ZONE'],
