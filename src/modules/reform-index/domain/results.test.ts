@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Framework } from './framework.ts';
 import { computeResults } from './results.ts';
@@ -208,5 +209,25 @@ describe('changes against last year and averages', () => {
   it('is a pure function: the same input gives the same output', () => {
     const input = { framework: single, units: unitsOf(3), scores: scored([1, 2, 3]) };
     expect(computeResults(input)).toEqual(computeResults(input));
+  });
+});
+
+describe('ranking property through the engine', () => {
+  it('ranks are in 1..n, equal published % ⇒ equal rank, higher % ⇒ better rank', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 100_000 }), { minLength: 1, maxLength: 60 }), (milli) => {
+        const out = run(milli.map((m) => m / 1000));
+        const n = out.units.length;
+        for (const a of out.units) {
+          expect(a.rank).toBeGreaterThanOrEqual(1);
+          expect(a.rank).toBeLessThanOrEqual(n);
+          for (const b of out.units) {
+            if (a.indexPct === b.indexPct) expect(a.rank).toBe(b.rank);
+            if (a.indexPct! > b.indexPct!) expect(a.rank!).toBeLessThan(b.rank!);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

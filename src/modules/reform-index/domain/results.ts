@@ -3,7 +3,7 @@
  * against last year, band and top-N, and group/block summaries. Pure and rerunnable: a correction
  * after publication is the same call on corrected scores.
  *
- * Decisions (see README of the module's decisions):
+ * Decisions (domain/README.md explains each):
  * - index % = round2(100 × points ÷ applicable max), half up, computed on integer milli-points;
  * - ranks are standard competition ranks within the peer group, on the published (rounded) %,
  *   so two units published with the same % share a rank;
@@ -73,7 +73,7 @@ function aggregate(plan: FrameworkPlan, m: ScoreMatrix): Totals {
     let na = 0;
     for (let l = 0; l < L; l++) {
       const s = state[base + l]!;
-      if (s !== 0) {
+      if (s !== CELL_SCORED) {
         if (s === CELL_NOT_APPLICABLE) {
           na++;
           continue;
