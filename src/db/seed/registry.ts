@@ -1,3 +1,4 @@
+import { seedReformIndexDemo } from '../../modules/reform-index/reform-index.seed.ts';
 import type { Deps } from '../../platform/http/types.ts';
 
 /**
@@ -5,3 +6,4 @@ import type { Deps } from '../../platform/http/types.ts';
  * A module adds one line here.
  */
 export const demoSeeders: ((deps: Deps) => Promise<void>)[] = [];
+demoSeeders.push(seedReformIndexDemo);

@@ -17,10 +17,10 @@ describe.each(DB_KINDS)('organisation and people on %s', (kind) => {
   it('shows each role only the units of its subtree', async () => {
     const all = await admin.get('/api/v1/units');
     expect(all.status).toBe(200);
-    expect(all.body.map((u: { code: string }) => u.code)).toContain('HN-BTL-CN2');
+    expect(all.body.map((u: { code: string }) => u.code)).toContain('HN-BTL-P-CN2');
     const ward = await wardOfficer.get('/api/v1/units');
-    expect(ward.body.map((u: { code: string }) => u.code)).toEqual(['HN-BTL-TC']);
-    const cn2 = all.body.find((u: { code: string }) => u.code === 'HN-BTL-CN2');
+    expect(ward.body.map((u: { code: string }) => u.code)).toEqual(['HN-BTL-P-TC']);
+    const cn2 = all.body.find((u: { code: string }) => u.code === 'HN-BTL-P-CN2');
     // a foreign record looks exactly like a missing one
     const foreign = await wardOfficer.get(`/api/v1/units/${cn2.id}`);
     expect(foreign.status).toBe(404);
@@ -57,7 +57,7 @@ describe.each(DB_KINDS)('organisation and people on %s', (kind) => {
 
   it('refuses changes from roles without the right, and bad input with problem+json', async () => {
     const units = (await admin.get('/api/v1/units')).body;
-    const tc = units.find((u: { code: string }) => u.code === 'HN-BTL-TC');
+    const tc = units.find((u: { code: string }) => u.code === 'HN-BTL-P-TC');
     const forbidden = await wardOfficer.patch(`/api/v1/units/${tc.id}`, { version: 1, name: 'Đổi tên' });
     expect(forbidden.status).toBe(403);
     const bad = await admin.post('/api/v1/units', { code: '', name: 'x' }, { 'accept-language': 'en' });
@@ -103,7 +103,7 @@ describe.each(DB_KINDS)('organisation and people on %s', (kind) => {
 
   it('manages people and roles within scope and keeps the audit log append-only', async () => {
     const units = (await admin.get('/api/v1/units')).body;
-    const cn2 = units.find((u: { code: string }) => u.code === 'HN-BTL-CN2');
+    const cn2 = units.find((u: { code: string }) => u.code === 'HN-BTL-P-CN2');
     const u = await admin.post('/api/v1/users', { fullName: 'Ngô Thị Cúc', email: 'cuc@cchc.local', password: 'matkhau123', unitId: cn2.id, grants: [{ role: 'one_stop_officer', unitId: cn2.id }] });
     expect(u.status).toBe(201);
     expect(u.body.grants[0].role).toBe('one_stop_officer');
@@ -118,7 +118,7 @@ describe.each(DB_KINDS)('organisation and people on %s', (kind) => {
   it('exports the unit tree and re-imports it, reporting every bad row', async () => {
     const csv = await admin.get('/api/v1/units/export?format=csv');
     expect(csv.status).toBe(200);
-    expect(csv.raw).toContain('HN-BTL-TC,HN-BTL,UBND phường Thượng Cát');
+    expect(csv.raw).toContain('HN-BTL-P-TC,HN-BTL,UBND phường Thượng Cát');
     const boundary = 'XyZ';
     const body = (text: string) =>
       `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="units.csv"\r\nContent-Type: text/csv\r\n\r\n${text}\r\n--${boundary}--\r\n`;

@@ -15,9 +15,9 @@ const MATRIX: Record<string, [string, ...number[]]> = {
   'admin@cchc.local': ['HN', 200, 200, 200, 200, 200, 200, 201, 200],
   'noivu.btl@cchc.local': ['HN-BTL', 200, 200, 404, 200, 404, 403, 403, 403],
   'lanhdao.btl@cchc.local': ['HN-BTL', 200, 200, 404, 200, 404, 403, 403, 403],
-  'truongphong.qldt@cchc.local': ['HN-BTL-QLDT', 200, 200, 404, 200, 404, 403, 403, 403],
-  'chuyenvien.qldt@cchc.local': ['HN-BTL-QLDT', 200, 200, 404, 403, 404, 403, 403, 403],
-  'motcua.thuongcat@cchc.local': ['HN-BTL-TC', 200, 200, 404, 403, 404, 403, 403, 403],
+  'truongphong.qldt@cchc.local': ['HN-BTL-PB-QLDT', 200, 200, 404, 200, 404, 403, 403, 403],
+  'chuyenvien.qldt@cchc.local': ['HN-BTL-PB-QLDT', 200, 200, 404, 403, 404, 403, 403, 403],
+  'motcua.thuongcat@cchc.local': ['HN-BTL-P-TC', 200, 200, 404, 403, 404, 403, 403, 403],
   '0912345678': ['', 200, 404, 404, 403, 404, 403, 404, 404],
 };
 
@@ -44,7 +44,7 @@ describe.each(DB_KINDS)('role × route matrix on %s', (kind) => {
 
   it.each(Object.entries(MATRIX))('%s', async (login, [ownCode, ...statuses]) => {
     const s: Session = await t.login(login);
-    const own = ids[ownCode] ?? ids['HN-BTL-TC']!;
+    const own = ids[ownCode] ?? ids['HN-BTL-P-TC']!;
     const foreign = ids['HN-DD']!;
     const got: Expect = {};
     got['GET units'] = (await s.get('/api/v1/units')).status;
