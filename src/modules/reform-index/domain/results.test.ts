@@ -206,6 +206,11 @@ describe('changes against last year and averages', () => {
     const first = computeResults({ framework: single, units, scores });
     expect(first.blocks[0]).toMatchObject({ previousAveragePct: null, averageChange: null });
   });
+  it('refuses duplicate unit codes', () => {
+    expect(() => computeResults({ framework: single, units: [{ code: 'U1' }, { code: 'U1' }], scores: [] })).toThrow(
+      'duplicate unit codes',
+    );
+  });
   it('is a pure function: the same input gives the same output', () => {
     const input = { framework: single, units: unitsOf(3), scores: scored([1, 2, 3]) };
     expect(computeResults(input)).toEqual(computeResults(input));

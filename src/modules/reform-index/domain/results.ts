@@ -131,6 +131,12 @@ export function computeResultsFromMatrix(
 ): ResultsOutput {
   const U = units.length;
   const A = plan.areas.length;
+  if (matrix.unitCount !== U || matrix.leafCount !== plan.leaves.length) {
+    throw new RangeError(
+      `score matrix is ${matrix.unitCount} × ${matrix.leafCount}, expected ${U} × ${plan.leaves.length}`,
+    );
+  }
+  if (new Set(units.map((u) => u.code)).size !== U) throw new RangeError('duplicate unit codes');
   const t = aggregate(plan, matrix);
   const peerGroup = (u: ResultUnit) => u.peerGroup ?? '';
   const groups = groupBy(units, peerGroup);
