@@ -42,7 +42,7 @@ const print = (v: unknown, out: (s: string) => void) => out(`${JSON.stringify(v,
 export async function runCalendarCli(
   args: string[],
   config: Config,
-  out = (s: string) => void process.stdout.write(s),
+  out: (s: string) => void = (s) => void process.stdout.write(s),
 ) {
   const [sub, ...rest] = args;
   try {
