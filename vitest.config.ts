@@ -6,10 +6,17 @@ process.env.TZ = 'UTC';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'e2e/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
     env: { TZ: 'UTC' },
+    // `npm test` runs both projects; `npm run test:e2e` (--project e2e) only the browser journeys.
+    projects: [
+      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: { name: 'e2e', include: ['e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 300_000 },
+      },
+    ],
   },
 });
