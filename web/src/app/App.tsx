@@ -10,8 +10,8 @@ import { createRouter } from './router.tsx';
 
 const theme = {
   token: {
-    colorPrimary: '#a50e25',
-    colorLink: '#a50e25',
+    colorPrimary: '#0b4f9c',
+    colorLink: '#0b4f9c',
     borderRadius: 6,
     fontFamily:
       "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif",

@@ -82,7 +82,7 @@ export function AppLayout() {
             style={{ minWidth: 0, flex: 1, justifyContent: 'flex-end' }}
             data-testid="whoami"
           >
-            <Avatar icon={<UserOutlined />} style={{ background: '#a50e25', flex: 'none' }} />
+            <Avatar icon={<UserOutlined />} style={{ background: '#0b4f9c', flex: 'none' }} />
             <Flex vertical style={{ minWidth: 0 }}>
               <Typography.Text strong ellipsis>
                 {me?.user.fullName}

@@ -14,10 +14,13 @@ export function Brand({
 }) {
   const { t } = useT();
   return (
-    <Link to={to} style={{ display: 'inline-flex', alignItems: 'center', gap: 10, minWidth: 0 }}>
+    <Link
+      to={to}
+      style={{ display: 'flex', alignItems: 'center', gap: 10, minWidth: 0, height: '100%', lineHeight: 1.2 }}
+    >
       <img src="/favicon.svg" alt="" width={30} height={30} style={{ flex: 'none' }} />
       <Flex vertical style={{ lineHeight: 1.15, minWidth: 0 }}>
-        <Typography.Text strong ellipsis style={{ color: light ? '#fff' : '#a50e25', fontSize: 16 }}>
+        <Typography.Text strong ellipsis style={{ color: light ? '#fff' : '#c8102e', fontSize: 16 }}>
           {compact ? t('app.shortName') : t('app.name')}
         </Typography.Text>
       </Flex>

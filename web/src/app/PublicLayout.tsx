@@ -1,7 +1,7 @@
 import { LoginOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Typography } from 'antd';
 import { Suspense } from 'react';
-import { Link, Outlet } from 'react-router-dom';
+import { Link, Outlet, useLocation } from 'react-router-dom';
 import { useT } from '../i18n/i18n.tsx';
 import { Brand } from './Brand.tsx';
 import { LangSwitch } from './LangSwitch.tsx';
@@ -16,19 +16,20 @@ export function PublicLayout() {
   const { data: me } = useMe();
   const screens = Grid.useBreakpoint();
   const narrow = !screens.sm;
+  const onLogin = useLocation().pathname === '/login';
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Header
         style={{
           background: '#fff',
-          borderBottom: '3px solid #a50e25',
+          borderBottom: '3px solid #c8102e',
           display: 'flex',
           alignItems: 'center',
           gap: 12,
           padding: narrow ? '0 12px' : '0 32px',
         }}
       >
-        <div style={{ flex: 1, minWidth: 0 }}>
+        <div style={{ flex: 1, minWidth: 0, display: 'flex', alignItems: 'center', height: '100%' }}>
           <Brand compact={narrow} />
         </div>
         <LangSwitch />
@@ -38,7 +39,7 @@ export function PublicLayout() {
               {narrow ? null : t('public.goHome')}
             </Button>
           </Link>
-        ) : (
+        ) : onLogin ? null : (
           <Link to="/login">
             <Button type="primary" icon={<LoginOutlined />}>
               {t('nav.login')}

@@ -220,6 +220,7 @@ export const en: Catalogue = {
     requestId: 'Request id',
     role: 'Acting as',
     system: 'System',
+    anonymous: 'Visitor (not signed in)',
     rawJson: 'Raw data (JSON)',
   },
   errors: {

@@ -222,6 +222,7 @@ export const vi = {
     requestId: 'Mã yêu cầu',
     role: 'Với vai trò',
     system: 'Hệ thống',
+    anonymous: 'Khách (chưa đăng nhập)',
     rawJson: 'Dữ liệu gốc (JSON)',
   },
   errors: {

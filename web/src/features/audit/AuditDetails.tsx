@@ -8,7 +8,7 @@ const cell = (v: unknown, tone: 'before' | 'after', changed: boolean) =>
     <code
       style={{
         whiteSpace: 'pre-wrap',
-        wordBreak: 'break-word',
+        wordBreak: 'break-all',
         background: changed ? (tone === 'before' ? '#fff1f0' : '#f6ffed') : undefined,
         color: changed && tone === 'before' ? '#a8071a' : undefined,
         textDecoration: changed && tone === 'before' ? 'line-through' : undefined,
@@ -42,6 +42,7 @@ export function AuditDetails({ entry }: { entry: AuditEntry }) {
         <Table<FieldChange>
           size="small"
           rowKey="field"
+          tableLayout="fixed"
           pagination={false}
           dataSource={rows}
           columns={[

@@ -77,6 +77,8 @@ export default function AuditPage() {
     staleTime: 5 * 60_000,
   });
   const { data: units = [] } = useUnits({ includeClosed: true });
+  const roleLabel = (r: string) =>
+    r === 'anonymous' ? t('audit.anonymous') : r === 'system' ? t('audit.system') : tx(`roles.${r}`, r);
   const unitName = useMemo(() => new Map(units.map((u) => [u.id, u.shortName])), [units]);
 
   return (
@@ -130,7 +132,6 @@ export default function AuditPage() {
         loading={audit.isFetching && !audit.isFetchingNextPage}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 'max-content' }}
         expandable={{ expandedRowRender: (e) => <AuditDetails entry={e} />, expandRowByClick: true }}
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 170, render: (at: string) => formatDateTime(at) },
@@ -142,7 +143,7 @@ export default function AuditPage() {
                 <span>{e.actorName ?? t('audit.system')}</span>
                 {e.actorRole && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {tx(`roles.${e.actorRole}`, e.actorRole)}
+                    {roleLabel(e.actorRole)}
                     {e.actorUnitId && unitName.get(e.actorUnitId) ? ` · ${unitName.get(e.actorUnitId)}` : ''}
                   </Typography.Text>
                 )}

@@ -54,7 +54,7 @@ export default function HomePage() {
                 <Link to={r.path}>
                   <Card hoverable style={{ height: '100%' }}>
                     <Card.Meta
-                      avatar={<span style={{ fontSize: 28, color: '#a50e25' }}>{r.menu!.icon}</span>}
+                      avatar={<span style={{ fontSize: 28, color: '#0b4f9c' }}>{r.menu!.icon}</span>}
                       title={
                         <Flex justify="space-between">
                           {t(r.menu!.labelKey)} <RightOutlined />

@@ -14,7 +14,8 @@ export default function PublicLanding() {
     <Flex vertical gap={24}>
       <div
         style={{
-          background: 'linear-gradient(135deg, #a50e25 0%, #d4343f 100%)',
+          background: 'linear-gradient(135deg, #0b3d7a 0%, #0b4f9c 55%, #1f6fc5 100%)',
+          borderTop: '4px solid #c8102e',
           color: '#fff',
           borderRadius: 12,
           padding: screens.md ? '48px 40px' : '28px 20px',
@@ -53,7 +54,7 @@ export default function PublicLanding() {
             <Link to={l.to}>
               <Card hoverable style={{ height: '100%' }}>
                 <Flex gap={16} align="flex-start">
-                  <span style={{ fontSize: 32, color: '#a50e25' }}>{l.icon}</span>
+                  <span style={{ fontSize: 32, color: '#0b4f9c' }}>{l.icon}</span>
                   <div>
                     <Typography.Title level={4} style={{ marginTop: 0 }}>
                       {t(l.titleKey)}
