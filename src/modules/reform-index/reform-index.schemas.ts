@@ -1,7 +1,7 @@
 /** TypeBox contract of the reform-index API (validation, types, OpenAPI). */
 import { type Static, Type } from '@sinclair/typebox';
 
-const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([Type.Null(), t]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$' });
 const Points = Type.Number({ description: 'points, at most 3 decimals' });
