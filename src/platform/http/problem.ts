@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { CalendarError } from '../../calendar/calendar-errors.ts';
 import { AppError, errorDef, formatMessage } from '../../errors.ts';
+import '../../modules/calendar/calendar.errors.ts';
 import { pickLocale } from '../i18n/locale.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
@@ -33,6 +35,8 @@ interface PgLikeError {
 /** Maps whatever was thrown onto an AppError; unknown errors become INTERNAL (the only 500). */
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
+  // the pure calendar throws its own typed errors; their codes are defined in calendar.errors.ts
+  if (error instanceof CalendarError) return new AppError(error.code, error.params);
   const e = error as FastifyError & PgLikeError & { validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
   if (e?.validation) {
     const errors = e.validation.map((v) => ({
