@@ -111,7 +111,7 @@ export async function listDossiers(
   if (f.overdueOn) conds.push(isNull(dossiers.finishedAt), sql`${dossiers.dueDate} < ${f.overdueOn}`, notInArray(dossiers.status, ['supplement_requested']));
   const where = and(...conds);
   const [rows, [total]] = await Promise.all([
-    db.select().from(dossiers).where(where).orderBy(asc(sql`${dossiers.dueDate} nulls first`), desc(dossiers.submittedAt)).limit(f.limit).offset(f.offset),
+    db.select().from(dossiers).where(where).orderBy(sql`${dossiers.dueDate} asc nulls first`, desc(dossiers.submittedAt)).limit(f.limit).offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };

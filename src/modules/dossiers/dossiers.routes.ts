@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { FormatRegistry } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { AppError } from '../../errors.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
@@ -19,6 +20,14 @@ import './stats/metrics.ts';
 const tags = ['dossiers'];
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const idemKey = (h: unknown) => (typeof h === 'string' && /^[\w.:-]{8,100}$/.test(h) ? h : null);
+
+// formats used by the schemas validated here by hand (multipart metadata)
+const FORMATS: Record<string, RegExp> = {
+  uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+  email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
+  'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
+};
+for (const [name, re] of Object.entries(FORMATS)) if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, (v) => re.test(v));
 
 function validate<T>(schema: import('@sinclair/typebox').TSchema, v: unknown): T {
   const err = [...Value.Errors(schema, v)][0];
