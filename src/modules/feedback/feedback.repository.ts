@@ -1,0 +1,271 @@
+import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.ts';
+import { units } from '../org/org.table.ts';
+import { searchQuery } from './domain/normalise.ts';
+import { CLOSED } from './domain/workflow.ts';
+import {
+  feedbackAttachments,
+  feedbackCategories,
+  feedbackEvents,
+  feedbackItems,
+  feedbackOpen311Keys,
+  feedbackRoutingRules,
+} from './feedback.table.ts';
+
+export type ItemRow = typeof feedbackItems.$inferSelect;
+export type CategoryRow = typeof feedbackCategories.$inferSelect;
+export type RuleRow = typeof feedbackRoutingRules.$inferSelect;
+export type EventRow = typeof feedbackEvents.$inferSelect;
+
+export const listCategories = (db: DbOrTx) =>
+  db.select().from(feedbackCategories).orderBy(asc(feedbackCategories.sortOrder), asc(feedbackCategories.code));
+
+export async function getCategory(db: DbOrTx, code: string) {
+  const [c] = await db.select().from(feedbackCategories).where(eq(feedbackCategories.code, code)).limit(1);
+  return c;
+}
+
+/** Routing rules with the materialised path of their area unit (null = any area). */
+export function listRules(db: DbOrTx) {
+  return db
+    .select({ rule: feedbackRoutingRules, areaPath: units.path })
+    .from(feedbackRoutingRules)
+    .leftJoin(units, eq(units.id, feedbackRoutingRules.areaUnitId))
+    .orderBy(asc(feedbackRoutingRules.createdAt));
+}
+
+export async function getUnitRow(db: DbOrTx, id: string) {
+  const [u] = await db.select().from(units).where(eq(units.id, id)).limit(1);
+  return u;
+}
+
+export function unitsByIds(db: DbOrTx, ids: string[]) {
+  return ids.length ? db.select().from(units).where(inArray(units.id, ids)) : Promise.resolve([]);
+}
+
+/** Wards and communes (the places a citizen can pick), open today. */
+export function listAreas(db: DbOrTx) {
+  return db
+    .select({
+      id: units.id,
+      code: units.code,
+      name: units.name,
+      shortName: units.shortName,
+      parentId: units.parentId,
+      path: units.path,
+    })
+    .from(units)
+    .where(and(inArray(units.kind, ['ward', 'commune']), sql`${units.validTo} is null`))
+    .orderBy(asc(units.sortOrder), asc(units.name));
+}
+
+export async function getItem(db: DbOrTx, id: string) {
+  const [r] = await db.select().from(feedbackItems).where(eq(feedbackItems.id, id)).limit(1);
+  return r;
+}
+
+export async function getItemByCode(db: DbOrTx, code: string) {
+  const [r] = await db.select().from(feedbackItems).where(eq(feedbackItems.code, code)).limit(1);
+  return r;
+}
+
+export async function getItemByIdempotencyKey(db: DbOrTx, key: string) {
+  const [r] = await db.select().from(feedbackItems).where(eq(feedbackItems.idempotencyKey, key)).limit(1);
+  return r;
+}
+
+export type NewItem = Omit<typeof feedbackItems.$inferInsert, 'code'>;
+
+/** Inserts an item with the next code; undefined when the idempotency key is already taken. */
+export async function insertItem(db: DbOrTx, v: NewItem, year: number) {
+  const [row] = await db
+    .insert(feedbackItems)
+    .values({ ...v, code: sql`${`PAKN-${year}-`} || lpad(nextval('feedback_code_seq')::text, 6, '0')` })
+    .onConflictDoNothing({ target: feedbackItems.idempotencyKey })
+    .returning();
+  return row;
+}
+
+/** Updates an item if its version still matches; undefined when someone changed it first. */
+export async function updateItem(
+  db: DbOrTx,
+  id: string,
+  version: number,
+  set: Partial<typeof feedbackItems.$inferInsert>,
+) {
+  const [row] = await db
+    .update(feedbackItems)
+    .set({ ...set, version: sql`${feedbackItems.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(feedbackItems.id, id), eq(feedbackItems.version, version)))
+    .returning();
+  return row;
+}
+
+export async function insertEvent(db: DbOrTx, v: typeof feedbackEvents.$inferInsert) {
+  await db.insert(feedbackEvents).values(v);
+}
+
+export const eventsOf = (db: DbOrTx, itemId: string) =>
+  db
+    .select()
+    .from(feedbackEvents)
+    .where(eq(feedbackEvents.itemId, itemId))
+    .orderBy(asc(feedbackEvents.at), asc(feedbackEvents.action));
+
+export async function insertAttachments(db: DbOrTx, rows: (typeof feedbackAttachments.$inferInsert)[]) {
+  if (rows.length) await db.insert(feedbackAttachments).values(rows);
+}
+
+export const attachmentsOf = (db: DbOrTx, itemId: string) =>
+  db
+    .select({
+      id: feedbackAttachments.id,
+      filename: feedbackAttachments.filename,
+      mime: feedbackAttachments.mime,
+      size: feedbackAttachments.size,
+    })
+    .from(feedbackAttachments)
+    .where(eq(feedbackAttachments.itemId, itemId));
+
+export async function getAttachment(db: DbOrTx, itemId: string, id: string) {
+  const [a] = await db
+    .select()
+    .from(feedbackAttachments)
+    .where(and(eq(feedbackAttachments.itemId, itemId), eq(feedbackAttachments.id, id)))
+    .limit(1);
+  return a;
+}
+
+/** Open items of the same area and category (duplicate candidates), newest first. */
+export function openInAreaCategory(db: DbOrTx, areaUnitId: string, categoryCode: string, exceptId?: string) {
+  const conds: SQL[] = [
+    eq(feedbackItems.areaUnitId, areaUnitId),
+    eq(feedbackItems.categoryCode, categoryCode),
+    sql`${feedbackItems.status} not in (${sql.join(
+      CLOSED.map((s) => sql`${s}`),
+      sql`, `,
+    )})`,
+    sql`${feedbackItems.duplicateOfId} is null`,
+  ];
+  if (exceptId) conds.push(ne(feedbackItems.id, exceptId));
+  return db
+    .select({
+      id: feedbackItems.id,
+      code: feedbackItems.code,
+      title: feedbackItems.title,
+      content: feedbackItems.content,
+      status: feedbackItems.status,
+    })
+    .from(feedbackItems)
+    .where(and(...conds))
+    .orderBy(desc(feedbackItems.receivedAt))
+    .limit(200);
+}
+
+export const duplicatesOf = (db: DbOrTx, primaryId: string) =>
+  db.select().from(feedbackItems).where(eq(feedbackItems.duplicateOfId, primaryId));
+
+function subtree(roots: string[]): SQL {
+  if (!roots.length) return sql`false`;
+  return or(...roots.map((r) => like(feedbackItems.responsibleUnitPath, `${r}%`)))!;
+}
+
+/** Hà Nội day boundaries for 'YYYY-MM-DD' filters. */
+const dayStart = (d: string) => new Date(`${d}T00:00:00+07:00`);
+const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+
+export async function listInbox(
+  db: DbOrTx,
+  f: {
+    roots: string[];
+    statuses?: string[];
+    categoryCode?: string;
+    deadlineState?: string;
+    channel?: string;
+    q?: string;
+    from?: string;
+    to?: string;
+    limit: number;
+    offset: number;
+  },
+) {
+  const conds: SQL[] = [subtree(f.roots)];
+  if (f.statuses?.length) conds.push(inArray(feedbackItems.status, f.statuses));
+  if (f.categoryCode) conds.push(eq(feedbackItems.categoryCode, f.categoryCode));
+  if (f.deadlineState) conds.push(eq(feedbackItems.deadlineState, f.deadlineState));
+  if (f.channel) conds.push(eq(feedbackItems.channel, f.channel));
+  if (f.from) conds.push(gte(feedbackItems.receivedAt, dayStart(f.from)));
+  if (f.to) conds.push(lt(feedbackItems.receivedAt, dayAfter(f.to)));
+  const tsq = f.q ? searchQuery(f.q) : null;
+  if (tsq) conds.push(sql`to_tsvector('simple', ${feedbackItems.searchText}) @@ to_tsquery('simple', ${tsq})`);
+  const where = and(...conds);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(feedbackItems)
+      .where(where)
+      .orderBy(asc(feedbackItems.answerDue), desc(feedbackItems.receivedAt))
+      .limit(f.limit)
+      .offset(f.offset),
+    db.select({ n: sql<number>`count(*)::int` }).from(feedbackItems).where(where),
+  ]);
+  return { total: count?.n ?? 0, rows };
+}
+
+/** Published items only; the caller removes personal data. */
+export async function searchPublished(
+  db: DbOrTx,
+  f: {
+    q?: string;
+    areaUnitId?: string;
+    categoryCode?: string;
+    status?: string;
+    from?: string;
+    to?: string;
+    limit: number;
+    offset: number;
+  },
+) {
+  const conds: SQL[] = [isNotNull(feedbackItems.publishedAt)];
+  if (f.areaUnitId) conds.push(eq(feedbackItems.areaUnitId, f.areaUnitId));
+  if (f.categoryCode) conds.push(eq(feedbackItems.categoryCode, f.categoryCode));
+  if (f.status) conds.push(eq(feedbackItems.status, f.status));
+  if (f.from) conds.push(gte(feedbackItems.receivedAt, dayStart(f.from)));
+  if (f.to) conds.push(lt(feedbackItems.receivedAt, dayAfter(f.to)));
+  const tsq = f.q ? searchQuery(f.q) : null;
+  if (tsq) conds.push(sql`to_tsvector('simple', ${feedbackItems.searchText}) @@ to_tsquery('simple', ${tsq})`);
+  const where = and(...conds);
+  const [rows, [count]] = await Promise.all([
+    db
+      .select()
+      .from(feedbackItems)
+      .where(where)
+      .orderBy(desc(feedbackItems.publishedAt), desc(feedbackItems.id))
+      .limit(f.limit)
+      .offset(f.offset),
+    // an exact count over a million rows would dominate the query: count up to 10,000
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`(select 1 from ${feedbackItems} where ${where} limit 10000) t`),
+  ]);
+  return { total: count?.n ?? 0, rows };
+}
+
+export async function open311KeyValid(db: DbOrTx, keyHash: string) {
+  const [k] = await db
+    .select({ id: feedbackOpen311Keys.id })
+    .from(feedbackOpen311Keys)
+    .where(and(eq(feedbackOpen311Keys.keyHash, keyHash), sql`${feedbackOpen311Keys.revokedAt} is null`))
+    .limit(1);
+  return !!k;
+}
+
+/** Items still owed an answer or a publication (for the deadline job). */
+export function openForDeadlines(db: DbOrTx) {
+  return db
+    .select()
+    .from(feedbackItems)
+    .where(sql`${feedbackItems.status} not in ('rejected', 'published') and ${feedbackItems.duplicateOfId} is null`);
+}
+
+export { dayAfter, dayStart };
