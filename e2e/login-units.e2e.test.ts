@@ -61,10 +61,15 @@ run('journey: sign in, units tree, language switch, sign out', () => {
   it('opens the unit tree and finds Thượng Cát; an edit is saved with its version and CSRF token', async () => {
     await page.getByRole('menuitem', { name: 'Đơn vị' }).click();
     await page.waitForURL('**/units');
+    await page.getByText('Quận Bắc Từ Liêm').first().waitFor();
+    await shot('units', false);
+    // Search ignores diacritics and shows the match in its place: Hà Nội › Bắc Từ Liêm › Thượng Cát.
+    await page.getByPlaceholder('Tìm theo tên hoặc mã đơn vị').fill('thuong cat');
+    await page.getByPlaceholder('Tìm theo tên hoặc mã đơn vị').press('Enter');
     const row = page.locator('tr', { hasText: 'UBND phường Thượng Cát' });
     await row.waitFor();
-    await expect(page.getByText('Quận Bắc Từ Liêm').count()).resolves.toBeGreaterThan(0);
-    await shot('units', false);
+    await expect(page.locator('tr', { hasText: 'Quận Bắc Từ Liêm' }).count()).resolves.toBe(1);
+    await shot('units-search', false);
     await row.getByRole('button', { name: 'Thao tác' }).click();
     await page.getByRole('menuitem', { name: 'Sửa' }).click();
     const dialog = page.getByRole('dialog');

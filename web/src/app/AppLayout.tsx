@@ -47,7 +47,7 @@ export function AppLayout() {
         style={{ borderRight: '1px solid #f0f0f0' }}
       >
         <div style={{ padding: '16px 16px 8px', overflow: 'hidden' }}>
-          <Brand to="/home" compact={collapsed} />
+          <Brand to="/home" iconOnly={collapsed} />
         </div>
         <Menu
           mode="inline"

@@ -140,8 +140,8 @@ export default function AuditPage() {
             key: 'actor',
             render: (_: unknown, e) => (
               <Flex vertical>
-                <span>{e.actorName ?? t('audit.system')}</span>
-                {e.actorRole && (
+                <span>{e.actorName ?? (e.actorRole === 'anonymous' ? t('audit.anonymous') : t('audit.system'))}</span>
+                {e.actorName && e.actorRole && (
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {roleLabel(e.actorRole)}
                     {e.actorUnitId && unitName.get(e.actorUnitId) ? ` · ${unitName.get(e.actorUnitId)}` : ''}

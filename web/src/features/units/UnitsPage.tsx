@@ -5,7 +5,7 @@ import { type Key, useEffect, useMemo, useState } from 'react';
 import { useMe } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { apiUrl } from '../../lib/api.ts';
-import { branchIds, buildTree, lineage, type UnitNode } from './tree.ts';
+import { branchIds, buildTree, filterWithAncestors, fold, lineage, type UnitNode } from './tree.ts';
 import { UnitCloseModal } from './UnitCloseModal.tsx';
 import { UnitFormModal, type UnitFormTarget } from './UnitFormModal.tsx';
 import { UnitImport } from './UnitImport.tsx';
@@ -19,10 +19,14 @@ export default function UnitsPage() {
   const { data: me } = useMe();
   const [q, setQ] = useState('');
   const [includeClosed, setIncludeClosed] = useState(false);
-  const { data: units = [], isFetching } = useUnits({ q: q || undefined, includeClosed });
-  const tree = useMemo(() => buildTree(units), [units]);
+  // The whole scope is loaded once and searched here, so that matches keep their place in the tree
+  // and 'thuong cat' finds 'Thượng Cát'.
+  const { data: units = [], isFetching } = useUnits({ includeClosed });
+  const shown = useMemo(() => filterWithAncestors(units, q), [units, q]);
+  const tree = useMemo(() => buildTree(shown), [shown]);
   const [expanded, setExpanded] = useState<readonly Key[]>([]);
-  useEffect(() => setExpanded(branchIds(tree)), [tree]);
+  // Searching opens every branch; otherwise only the top level is open.
+  useEffect(() => setExpanded(q ? branchIds(tree) : tree.map((n) => n.id)), [tree, q]);
   const byId = useMemo(() => new Map(units.map((u) => [u.id, u])), [units]);
   const adminOn = useMemo(
     () => new Set((me?.grants ?? []).filter((g) => g.role === 'admin' && g.unitId).map((g) => g.unitId!)),
@@ -39,7 +43,7 @@ export default function UnitsPage() {
       render: (_: unknown, u) => (
         <Flex vertical>
           <span>
-            <Typography.Text strong={u.depth < 2} delete={!!u.validTo}>
+            <Typography.Text strong={u.depth < 2} delete={!!u.validTo} mark={!!q && fold(u.name).includes(fold(q))}>
               {u.name}
             </Typography.Text>
             {u.validTo && (
@@ -136,7 +140,7 @@ export default function UnitsPage() {
           {t('units.title')}
         </Typography.Title>
       }
-      extra={<Typography.Text type="secondary">{t('units.count', { count: units.length })}</Typography.Text>}
+      extra={<Typography.Text type="secondary">{t('units.count', { count: shown.length })}</Typography.Text>}
     >
       <Flex wrap gap={12} align="center" justify="space-between" style={{ marginBottom: 16 }}>
         <Flex wrap gap={12} align="center">
@@ -144,6 +148,7 @@ export default function UnitsPage() {
             allowClear
             placeholder={t('units.searchPlaceholder')}
             onSearch={(v) => setQ(v.trim())}
+            onChange={(e) => !e.target.value && setQ('')}
             style={{ width: 300, maxWidth: '100%' }}
             data-testid="unit-search"
           />

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { UnitView } from '../../../../src/modules/org/org.schemas.ts';
-import { branchIds, buildTree, flattenForPicker, lineage } from './tree.ts';
+import { branchIds, buildTree, filterWithAncestors, flattenForPicker, fold, lineage } from './tree.ts';
 
 const unit = (id: string, parentId: string | null, depth = 0): UnitView => ({
   id,
@@ -34,5 +34,21 @@ describe('unit tree', () => {
     const byId = new Map(units.map((u) => [u.id, u]));
     expect(lineage(byId, 'c').map((u) => u.id)).toEqual(['c', 'b', 'a']);
     expect(flattenForPicker(units).map((x) => `${x.unit.id}${x.level}`)).toEqual(['a0', 'b1', 'c2', 'd1', 'e0']);
+  });
+});
+
+describe('unit search', () => {
+  const hn = { ...unit('hn', null), name: 'Thành phố Hà Nội' };
+  const btl = { ...unit('btl', 'hn', 1), name: 'Quận Bắc Từ Liêm' };
+  const tc = { ...unit('tc', 'btl', 2), name: 'UBND phường Thượng Cát' };
+  const dd = { ...unit('dd', 'hn', 1), name: 'Quận Đống Đa' };
+  const all = [hn, btl, tc, dd];
+
+  it('ignores case and diacritics and keeps the ancestors of each match', () => {
+    expect(filterWithAncestors(all, 'thuong cat').map((u) => u.id)).toEqual(['hn', 'btl', 'tc']);
+    expect(filterWithAncestors(all, 'DONG DA').map((u) => u.id)).toEqual(['hn', 'dd']);
+    expect(filterWithAncestors(all, 'TC').map((u) => u.id)).toEqual(['hn', 'btl', 'tc']);
+    expect(filterWithAncestors(all, '  ')).toHaveLength(4);
+    expect(fold('Đống Đa')).toBe('dong da');
   });
 });

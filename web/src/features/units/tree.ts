@@ -62,3 +62,28 @@ export function flattenForPicker(units: readonly UnitView[]): { unit: UnitView; 
   walk(buildTree(units), 0);
   return out;
 }
+
+/** Lower case without Vietnamese diacritics: 'Thượng Cát' → 'thuong cat', 'Đống Đa' → 'dong da'. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+}
+
+/**
+ * The units whose name, short name or code contains `q` (ignoring case and diacritics), with
+ * their ancestors so that each match is shown in its place in the tree.
+ */
+export function filterWithAncestors(units: readonly UnitView[], q: string): UnitView[] {
+  const needle = fold(q.trim());
+  if (!needle) return [...units];
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const keep = new Set<string>();
+  for (const u of units) {
+    if (fold(`${u.name} ${u.shortName} ${u.code}`).includes(needle))
+      for (const a of lineage(byId, u.id)) keep.add(a.id);
+  }
+  return units.filter((u) => keep.has(u.id));
+}
