@@ -2,9 +2,17 @@
  * The seed article through the public HTTP API: the demo seeder stores scores, publishes both
  * cycles and stores the engine's results; the expected literals are the article's.
  */
+
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type TestApp } from '../../../test/harness.ts';
+import { DEMO_FRAMEWORK_CODES } from './demo/demo-data.ts';
+import { demoResultsInput } from './demo/demo-results.ts';
+import { buildScoreMatrix, compileFramework } from './domain/index.ts';
+import { loadScoreMatrix } from './reform-index.matrix.ts';
+import { cycleOfFramework } from './reform-index.repository.ts';
 import { seedReformIndexDemo } from './reform-index.seed.ts';
+import { riFrameworks } from './reform-index.table.ts';
 
 describe.each(DB_KINDS)('reform index: the article through the public API on %s', (kind) => {
   let t: TestApp;
@@ -102,5 +110,23 @@ describe.each(DB_KINDS)('reform index: the article through the public API on %s'
     const bad = await t.anon.get('/api/v1/reform-index/results?year=abc');
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/problem\+json/);
+  });
+
+  it('packs the stored scores into exactly the matrix the domain builds from the demo records', async () => {
+    const db = t.database.db;
+    for (const codes of Object.values(DEMO_FRAMEWORK_CODES)) {
+      for (const code of Object.values(codes)) {
+        const input = demoResultsInput(code);
+        const plan = compileFramework(input.framework);
+        const unitCodes = input.units.map((u) => u.code);
+        const expected = buildScoreMatrix(plan, unitCodes, input);
+        const [fw] = await db.select().from(riFrameworks).where(eq(riFrameworks.code, code));
+        const cycle = await cycleOfFramework(db, fw!.id);
+        const got = await loadScoreMatrix(db, cycle!.id, plan, unitCodes);
+        expect(Array.from(got.matrix.state)).toEqual(Array.from(expected.matrix.state));
+        expect(Array.from(got.matrix.points)).toEqual(Array.from(expected.matrix.points));
+        expect(got.issues).toEqual([]);
+      }
+    }
   });
 });

@@ -7,24 +7,19 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { getUnit } from '../org/org.repository.ts';
 import {
-  buildScoreMatrix,
-  type ComputedInput,
   compileFramework,
   computeResultsFromMatrix,
   type Lang,
-  type LeafScore,
   narrateGroup,
   narrateUnit,
   type PreviousResults,
   type ResultsOutput,
-  type SurveyScore,
 } from './domain/index.ts';
 import { getMetric } from './metrics/metric-registry.ts';
+import { loadScoreMatrix } from './reform-index.matrix.ts';
 import * as repo from './reform-index.repository.ts';
 import type { ResultsView, UnitResultView } from './reform-index.schemas.ts';
 import { toDomainFramework } from './reform-index.service.ts';
-
-const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 /** Measures every computed criterion of an unpublished cycle from the metric registry. */
 export async function measureComputed(db: Db, cycleId: string) {
@@ -117,36 +112,11 @@ export async function recomputeCycle(db: Db, cycleId: string): Promise<ResultsOu
   const plan = compileFramework(toDomainFramework(fw, criteria));
   const members = await repo.groupMembers(db, group.id);
   const units = members.map((m) => ({ code: m.code, peerGroup: group.code, block: m.block || group.code }));
-  const stored = await repo.cycleScores(db, cycleId);
-  const metricOf = new Map(criteria.filter((c) => c.metricKey).map((c) => [c.code, c]));
-  const scores: LeafScore[] = [];
-  const surveyScores: SurveyScore[] = [];
-  const computedInputs: ComputedInput[] = [];
-  for (const s of stored) {
-    if (s.self_score !== null || s.appraised_score !== null || s.not_applicable) {
-      scores.push({
-        unitCode: s.unit_code,
-        criterionCode: s.criterion_code,
-        selfScore: num(s.self_score),
-        appraisedScore: num(s.appraised_score),
-        notApplicable: s.not_applicable,
-      });
-    }
-    if (s.survey_points !== null)
-      surveyScores.push({ unitCode: s.unit_code, criterionCode: s.criterion_code, points: Number(s.survey_points) });
-    const c = metricOf.get(s.criterion_code);
-    if (c && s.computed_value !== null) {
-      computedInputs.push({
-        unitCode: s.unit_code,
-        metricKey: c.metricKey!,
-        value: c.rule.kind === 'yesNo' ? s.computed_value > 0 : s.computed_value,
-      });
-    }
-  }
-  const { matrix, issues } = buildScoreMatrix(
+  const { matrix, issues } = await loadScoreMatrix(
+    db,
+    cycleId,
     plan,
     units.map((u) => u.code),
-    { scores, surveyScores, computedInputs },
   );
   const previous = await previousResults(db, group.code, fw.year);
   const out = computeResultsFromMatrix(plan, units, matrix, {

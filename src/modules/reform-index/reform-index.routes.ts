@@ -464,7 +464,7 @@ export function registerReformIndexRoutes(app: App, deps: Deps) {
       const ctx = signedIn(req.ctx);
       const a = await svc.assessmentContext(db, ctx.actor, req.params.id);
       const crit = (await repo.listCriteria(db, a.framework.id)).find((c) => c.code === req.params.criterionCode);
-      if (!crit || crit.method !== 'computed' || !crit.metricKey)
+      if (crit?.method !== 'computed' || !crit.metricKey)
         throw new AppError('RI_CRITERION_NOT_LEAF', { criterion: req.params.criterionCode });
       const score = await repo.getScore(db, req.params.id, crit.code);
       const metric = getMetric(crit.metricKey);

@@ -86,7 +86,7 @@ export async function createGroup(db: Db, ctx: Signed, b: PeerGroupInput) {
     const members: { unitId: string; block: string | null; sortOrder: number }[] = [];
     for (const [i, m] of b.units.entries()) {
       const u = await getUnitByCode(tx, m.unitCode);
-      if (!u || !u.path.startsWith(owner.path))
+      if (!u?.path.startsWith(owner.path))
         throw new AppError('BAD_REQUEST', { detail: `unit ${m.unitCode} is not under ${owner.code}` });
       members.push({ unitId: u.id, block: m.block ?? null, sortOrder: i });
     }

@@ -39,7 +39,11 @@ export interface MetricDef {
   /** the source, e.g. "QĐ 766/QĐ-TTg 2.1" */
   source?: string;
   compute(db: Db, scope: MetricScope): Promise<MetricValue>;
-  drillDown(db: Db, scope: MetricScope, page: { limit: number; offset: number }): Promise<{ total: number; items: DrillDownRow[] }>;
+  drillDown(
+    db: Db,
+    scope: MetricScope,
+    page: { limit: number; offset: number },
+  ): Promise<{ total: number; items: DrillDownRow[] }>;
 }
 
 const metrics = new Map<string, MetricDef>();
