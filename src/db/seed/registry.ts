@@ -1,3 +1,4 @@
+import { seedDossierDemo } from '../../modules/dossiers/demo/seed-dossiers.ts';
 import { seedReformIndexDemo } from '../../modules/reform-index/reform-index.seed.ts';
 import type { Deps } from '../../platform/http/types.ts';
 
@@ -7,3 +8,5 @@ import type { Deps } from '../../platform/http/types.ts';
  */
 export const demoSeeders: ((deps: Deps) => Promise<void>)[] = [];
 demoSeeders.push(seedReformIndexDemo);
+// dossiers first: the reform-index demo computes criteria from the dossier metrics
+demoSeeders.unshift(seedDossierDemo);

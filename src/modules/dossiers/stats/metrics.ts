@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { type DrillDownRow, type MetricDef, type MetricScope, registerMetric } from '../../reform-index/metrics/metric-registry.ts';
 import { hanoiDate } from '../domain/deadline.ts';
-import { dossierStats, type StatsRow, THRESHOLDS } from './stats.ts';
+import { dossierStats, type StatsRow, scopeSql, THRESHOLDS } from './stats.ts';
 
 function period(scope: MetricScope) {
   const from = hanoiDate(scope.from);
@@ -13,14 +13,14 @@ function period(scope: MetricScope) {
 
 async function total(db: Db, scope: MetricScope): Promise<StatsRow | undefined> {
   const p = period(scope);
-  return (await dossierStats(db, { unitPath: scope.unitPath, ...p, groupBy: 'none' }))[0];
+  return (await dossierStats(db, { unitPath: scope.unitPath, ...p, groupBy: 'none', scope: 'involved' }))[0];
 }
 
 /** SQL predicate (on table `dossiers`) that says whether a dossier counts for the numerator. */
 function drill(countsSql: string, inDenominatorSql = 'true') {
   return async (db: Db, scope: MetricScope, page: { limit: number; offset: number }) => {
     const p = period(scope);
-    const where = sql`receiving_unit_path like ${`${scope.unitPath}%`}
+    const where = sql`${scopeSql(scope.unitPath, 'involved')}
       and submitted_at >= (${p.from}::date::timestamp - interval '7 hours') at time zone 'UTC'
       and submitted_at < (${p.to}::date::timestamp + interval '17 hours') at time zone 'UTC'
       and (${sql.raw(inDenominatorSql.replaceAll(':asOf', `'${p.asOf}'::date`))})`;

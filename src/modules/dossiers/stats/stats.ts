@@ -52,6 +52,14 @@ export interface StatsFilter {
   /** the day on which open dossiers are judged (min(to, today)) */
   asOf: string;
   groupBy: 'unit' | 'procedure' | 'none';
+  /** receiving = dossiers received by the subtree's units (default); involved = dossiers that passed through them */
+  scope?: 'receiving' | 'involved';
+}
+
+export function scopeSql(unitPath: string, scope: 'receiving' | 'involved' = 'receiving') {
+  return scope === 'receiving'
+    ? sql`receiving_unit_path like ${`${unitPath}%`}`
+    : sql`exists (select 1 from unnest(unit_paths) up where up like ${`${unitPath}%`})`;
 }
 
 export async function dossierStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow[]> {
@@ -74,7 +82,7 @@ export async function dossierStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow
       count(*) filter (where rating <= 2)::int as dissatisfied,
       avg(extract(epoch from finished_at - received_at) / 86400) filter (where status in ('resolved','returned') and received_at is not null) as avg_days
     from dossiers
-    where receiving_unit_path like ${`${f.unitPath}%`}
+    where ${scopeSql(f.unitPath, f.scope)}
       and submitted_at >= (${f.from}::date::timestamp - interval '7 hours') at time zone 'UTC'
       and submitted_at < (${f.to}::date::timestamp + interval '17 hours') at time zone 'UTC'
     group by 1 order by 2 desc`);

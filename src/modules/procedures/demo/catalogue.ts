@@ -138,3 +138,47 @@ export const DEMO_PROCEDURES: ProcedureInput[] = [
     validTo: null,
   },
 ];
+
+/**
+ * District-level procedures of the other departments, so that every department that settles
+ * procedures has dossiers in the demo. Names follow the published catalogue; codes, fees and
+ * the step split are [?] (not checked against csdl.dichvucong.gov.vn).
+ */
+const districtProcedure = (code: string, name: string, field: string, dept: string, days: number, fee: number, resultName: string, legal: string): ProcedureInput => ({
+  code,
+  name,
+  field,
+  level: 'district',
+  receivingKinds: ['district'],
+  processingDays: days,
+  fees: fee ? [{ name: 'Phí, lệ phí', amount: fee, note: '[?]' }] : [],
+  components: [
+    { key: 'don', name: 'Đơn / tờ khai theo mẫu', form: 'original', count: 1, mandatory: true, fileTypes: ['pdf', 'docx', 'jpeg', 'png'] },
+    { key: 'giay_to_kem_theo', name: 'Giấy tờ kèm theo theo quy định', form: 'copy', count: 1, mandatory: false, fileTypes: ['pdf', 'jpeg', 'png'] },
+  ],
+  onlineLevel: 'partial',
+  legalBasis: [legal],
+  workflow: [
+    { key: 'receive', name: 'Tiếp nhận tại Bộ phận Một cửa quận', role: 'one_stop_officer', unit: 'receiving', days: 0 },
+    { key: 'review', name: 'Chuyên viên phòng chuyên môn thẩm định', role: 'specialist', unit: `dept:${dept}`, days: Math.max(0, days - 3) },
+    { key: 'head', name: 'Trưởng phòng xem xét, trình ký', role: 'unit_head', unit: `dept:${dept}`, days: days >= 3 ? 1 : 0 },
+    { key: 'sign', name: 'Lãnh đạo UBND quận ký', role: 'leader', unit: 'district', days: days >= 3 ? 1 : 0 },
+    { key: 'return', name: 'Trả kết quả', role: 'one_stop_officer', unit: 'receiving', days: days >= 3 ? 1 : 0 },
+  ],
+  resultName,
+  validFrom: '2021-01-01',
+  validTo: null,
+});
+
+export const DISTRICT_PROCEDURES: ProcedureInput[] = [
+  districtProcedure('1.001612', 'Cấp giấy chứng nhận đăng ký hộ kinh doanh', 'Thành lập và hoạt động của hộ kinh doanh', 'TCKH', 3, 100_000, 'Giấy chứng nhận đăng ký hộ kinh doanh', 'Nghị định 01/2021/NĐ-CP về đăng ký doanh nghiệp'),
+  districtProcedure('1.000105', 'Đăng ký khai sinh có yếu tố nước ngoài', 'Hộ tịch', 'TP', 15, 50_000, 'Giấy khai sinh', 'Luật Hộ tịch số 60/2014/QH13; Nghị định 123/2015/NĐ-CP'),
+  districtProcedure('1.004227', 'Đăng ký biến động quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất', 'Đất đai', 'TNMT', 10, 0, 'Giấy chứng nhận đã cập nhật biến động', 'Luật Đất đai số 45/2013/QH13; Nghị định 43/2014/NĐ-CP'),
+  districtProcedure('1.001266', 'Cấp Giấy chứng nhận đủ điều kiện kinh doanh dịch vụ karaoke', 'Văn hóa', 'VHTT', 5, 0, 'Giấy phép kinh doanh dịch vụ karaoke', 'Nghị định 54/2019/NĐ-CP'),
+  districtProcedure('1.004443', 'Cho phép trường mầm non, nhà trẻ hoạt động giáo dục', 'Giáo dục và Đào tạo', 'GDDT', 20, 0, 'Quyết định cho phép hoạt động giáo dục', 'Nghị định 46/2017/NĐ-CP; Nghị định 135/2018/NĐ-CP'),
+  districtProcedure('1.001946', 'Cấp Giấy chứng nhận cơ sở đủ điều kiện an toàn thực phẩm', 'An toàn thực phẩm', 'YT', 20, 500_000, 'Giấy chứng nhận cơ sở đủ điều kiện ATTP', 'Nghị định 15/2018/NĐ-CP'),
+  districtProcedure('2.000286', 'Thực hiện, điều chỉnh, thôi hưởng trợ cấp xã hội hàng tháng', 'Bảo trợ xã hội', 'LDTBXH', 20, 0, 'Quyết định trợ cấp xã hội', 'Nghị định 20/2021/NĐ-CP'),
+  districtProcedure('1.003900', 'Công nhận ban vận động thành lập hội', 'Tổ chức phi chính phủ', 'NV', 15, 0, 'Quyết định công nhận ban vận động', 'Nghị định 45/2010/NĐ-CP; Nghị định 33/2012/NĐ-CP'),
+  districtProcedure('2.000908', 'Cấp bản sao từ sổ gốc', 'Chứng thực', 'VP', 1, 8_000, 'Bản sao từ sổ gốc', 'Nghị định 23/2015/NĐ-CP'),
+  districtProcedure('1.001759', 'Cấp Giấy phép bán lẻ sản phẩm rượu', 'Lưu thông hàng hóa trong nước', 'KT', 10, 1_200_000, 'Giấy phép bán lẻ rượu', 'Nghị định 105/2017/NĐ-CP'),
+];
