@@ -26,7 +26,10 @@ export interface BufferedFile {
   data: Buffer;
 }
 
-export async function readMultipart(req: FastifyRequest, maxBytes: number): Promise<{ metadata: unknown; buffered: BufferedFile[] }> {
+export async function readMultipart(
+  req: FastifyRequest,
+  maxBytes: number,
+): Promise<{ metadata: unknown; buffered: BufferedFile[] }> {
   let metadata: unknown;
   const buffered: { field: string; name: string; data: Buffer }[] = [];
   for await (const part of req.parts()) {
@@ -45,30 +48,48 @@ export async function readMultipart(req: FastifyRequest, maxBytes: number): Prom
     try {
       data = await f.toBuffer();
     } catch (e) {
-      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('DOSSIER_FILE_TOO_LARGE', { file: sanitiseFileName(f.filename, 'pdf'), max: Math.round(maxBytes / 1048576) });
+      if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw new AppError('DOSSIER_FILE_TOO_LARGE', {
+          file: sanitiseFileName(f.filename, 'pdf'),
+          max: Math.round(maxBytes / 1048576),
+        });
       throw e;
     }
-    if (data.length > maxBytes || f.file.truncated) throw new AppError('DOSSIER_FILE_TOO_LARGE', { file: f.filename, max: Math.round(maxBytes / 1048576) });
+    if (data.length > maxBytes || f.file.truncated)
+      throw new AppError('DOSSIER_FILE_TOO_LARGE', { file: f.filename, max: Math.round(maxBytes / 1048576) });
     buffered.push({ field: f.fieldname, name: f.filename, data });
   }
   return { metadata, buffered };
 }
 
 /** Checks every file (type by content) before storing any. */
-export async function storeFiles(buffered: BufferedFile[], store: FileStore, allowedFor: (fieldName: string) => readonly string[] | null): Promise<StoredFile[]> {
+export async function storeFiles(
+  buffered: BufferedFile[],
+  store: FileStore,
+  allowedFor: (fieldName: string) => readonly string[] | null,
+): Promise<StoredFile[]> {
   const files: StoredFile[] = [];
   const checked = buffered.map((b) => {
     const allowed = allowedFor(b.field);
     if (!allowed) throw new AppError('DOSSIER_COMPONENT_UNKNOWN', { key: b.field });
     const kind = sniff(b.data);
-    if (!kind || !allowed.includes(kind)) throw new AppError('DOSSIER_FILE_TYPE', { file: b.name.slice(0, 80), allowed: allowed.join(', ') });
+    if (!kind || !allowed.includes(kind))
+      throw new AppError('DOSSIER_FILE_TYPE', { file: b.name.slice(0, 80), allowed: allowed.join(', ') });
     return { ...b, kind };
   });
   for (const b of checked) {
     const { key, sha256 } = await store.put(b.data);
-    files.push({ componentKey: b.field === 'result' ? null : b.field, fileName: sanitiseFileName(b.name, b.kind), contentType: CONTENT_TYPES[b.kind], size: b.data.length, sha256, storageKey: key });
+    files.push({
+      componentKey: b.field === 'result' ? null : b.field,
+      fileName: sanitiseFileName(b.name, b.kind),
+      contentType: CONTENT_TYPES[b.kind],
+      size: b.data.length,
+      sha256,
+      storageKey: key,
+    });
   }
   return files;
 }
 
-export const componentTypes = (p: ProcedureRow) => (field: string) => p.components.find((c) => c.key === field)?.fileTypes ?? null;
+export const componentTypes = (p: ProcedureRow) => (field: string) =>
+  p.components.find((c) => c.key === field)?.fileTypes ?? null;

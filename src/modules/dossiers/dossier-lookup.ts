@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import type { RequestContext } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import type { RequestContext } from '../../platform/auth/actor.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { isOverdue } from './domain/deadline.ts';
 import { type DossierStatus, NATIONAL_CODE, STATUS_VI } from './domain/workflow.ts';
@@ -17,7 +17,8 @@ const WINDOW_MS = 10 * 60_000;
 
 function checkThrottle(ip: string, now: number) {
   const m = misses.get(ip);
-  if (m && m.until > now && m.n >= MAX_MISSES) throw new AppError('DOSSIER_LOOKUP_THROTTLED', { retryAfter: Math.ceil((m.until - now) / 1000) });
+  if (m?.until !== undefined && m.until > now && m.n >= MAX_MISSES)
+    throw new AppError('DOSSIER_LOOKUP_THROTTLED', { retryAfter: Math.ceil((m.until - now) / 1000) });
 }
 
 function miss(ip: string, now: number): never {
@@ -35,14 +36,18 @@ async function findByCodeAndPhone(db: Db, ctx: RequestContext, code: string, pho
   const now = ctx.now.getTime();
   checkThrottle(ctx.ip, now);
   const d = await repo.getDossierByCode(db, code.trim());
-  if (!d || !d.applicantPhone.endsWith(phone4)) miss(ctx.ip, now);
+  if (!d?.applicantPhone.endsWith(phone4)) miss(ctx.ip, now);
   return d;
 }
 
 /** Public lookup: status history and due date, nothing personal (no names, notes or files). */
 export async function publicLookup(db: Db, ctx: RequestContext, code: string, phone4: string) {
   const d = await findByCodeAndPhone(db, ctx, code, phone4);
-  const [p, units, evs] = await Promise.all([getProcedure(db, d.procedureId), repo.unitsByIds(db, [d.receivingUnitId]), repo.events(db, d.id)]);
+  const [p, units, evs] = await Promise.all([
+    getProcedure(db, d.procedureId),
+    repo.unitsByIds(db, [d.receivingUnitId]),
+    repo.events(db, d.id),
+  ]);
   const status = d.status as DossierStatus;
   return {
     code: d.code,
@@ -72,14 +77,33 @@ export async function publicLookup(db: Db, ctx: RequestContext, code: string, ph
 }
 
 /** Satisfaction rating after the result is returned (feeds 766 indicator 5.4); once per dossier. */
-export async function rateDossier(db: Db, ctx: RequestContext, b: { code: string; phone4: string; rating: number; comment?: string }) {
+export async function rateDossier(
+  db: Db,
+  ctx: RequestContext,
+  b: { code: string; phone4: string; rating: number; comment?: string },
+) {
   const d = await findByCodeAndPhone(db, ctx, b.code, b.phone4);
-  if (d.status !== 'returned') throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { action: 'rate', status: STATUS_VI[d.status as DossierStatus] }, { allowedActions: [] });
+  if (d.status !== 'returned')
+    throw new AppError(
+      'DOSSIER_ACTION_NOT_ALLOWED',
+      { action: 'rate', status: STATUS_VI[d.status as DossierStatus] },
+      { allowedActions: [] },
+    );
   if (d.rating !== null) throw new AppError('DOSSIER_ALREADY_RATED');
   await db.transaction(async (tx) => {
-    const u = await repo.updateDossier(tx, d.id, d.version, { rating: b.rating, ratingComment: b.comment ?? null, ratedAt: ctx.now });
+    const u = await repo.updateDossier(tx, d.id, d.version, {
+      rating: b.rating,
+      ratingComment: b.comment ?? null,
+      ratedAt: ctx.now,
+    });
     if (!u) throw new AppError('VERSION_CONFLICT');
-    await audit(tx, ctx, { action: 'dossier.rate', targetType: 'dossier', targetId: d.id, unitId: d.receivingUnitId, after: { rating: b.rating } });
+    await audit(tx, ctx, {
+      action: 'dossier.rate',
+      targetType: 'dossier',
+      targetId: d.id,
+      unitId: d.receivingUnitId,
+      after: { rating: b.rating },
+    });
   });
   return { rated: true };
 }

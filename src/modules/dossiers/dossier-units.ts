@@ -12,7 +12,10 @@ export async function resolveStepUnit(db: DbOrTx, receiving: UnitRow, step: Work
   const ancestorIds = receiving.path.split('/').filter(Boolean);
   const chain = await repo.unitsByIds(db, ancestorIds);
   const byId = new Map(chain.map((u) => [u.id, u]));
-  const district = [...ancestorIds].reverse().map((id) => byId.get(id)).find((u) => u && DISTRICT_KINDS.includes(u.kind));
+  const district = [...ancestorIds]
+    .reverse()
+    .map((id) => byId.get(id))
+    .find((u) => u && DISTRICT_KINDS.includes(u.kind));
   if (!district) throw new AppError('DOSSIER_STEP_UNIT_MISSING', { step: step.name });
   if (step.unit === 'district') return district;
   const suffix = step.unit.slice('dept:'.length);

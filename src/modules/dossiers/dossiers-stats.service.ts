@@ -9,7 +9,11 @@ import * as repo from './dossiers.repository.ts';
 import { dossierStats, THRESHOLDS } from './stats/stats.ts';
 
 /** Statistics for a unit's subtree (default: the actor's broadest scope) and a period. */
-export async function statsFor(db: Db, ctx: RequestContext & { actor: Actor }, q: { unitId?: string; from: string; to: string; groupBy?: 'unit' | 'procedure' | 'none' }) {
+export async function statsFor(
+  db: Db,
+  ctx: RequestContext & { actor: Actor },
+  q: { unitId?: string; from: string; to: string; groupBy?: 'unit' | 'procedure' | 'none' },
+) {
   let unitId = q.unitId;
   if (!unitId) {
     const root = policy.dossierScope(ctx.actor)[0];
@@ -21,11 +25,27 @@ export async function statsFor(db: Db, ctx: RequestContext & { actor: Actor }, q
   if (q.to < q.from) throw new AppError('BAD_REQUEST', { detail: 'to before from' });
   const today = hanoiDate(ctx.now);
   const groupBy = q.groupBy ?? 'unit';
-  const rows = await dossierStats(db, { unitPath: unit.path, from: q.from, to: q.to, asOf: q.to < today ? q.to : today, groupBy });
+  const rows = await dossierStats(db, {
+    unitPath: unit.path,
+    from: q.from,
+    to: q.to,
+    asOf: [q.to, today].sort()[0]!,
+    groupBy,
+  });
   const names = new Map<string, string>();
-  if (groupBy === 'unit') for (const u of await repo.unitsByIds(db, rows.map((r) => r.key!).filter(Boolean))) names.set(u.id, u.name);
+  if (groupBy === 'unit')
+    for (const u of await repo.unitsByIds(db, rows.map((r) => r.key!).filter(Boolean))) names.set(u.id, u.name);
   if (groupBy === 'procedure') for (const p of await listProcedures(db, {})) names.set(p.id, p.name);
-  const totals = (await dossierStats(db, { unitPath: unit.path, from: q.from, to: q.to, asOf: q.to < today ? q.to : today, groupBy: 'none' }))[0] ?? null;
+  const totals =
+    (
+      await dossierStats(db, {
+        unitPath: unit.path,
+        from: q.from,
+        to: q.to,
+        asOf: [q.to, today].sort()[0]!,
+        groupBy: 'none',
+      })
+    )[0] ?? null;
   return {
     unit: { id: unit.id, name: unit.name },
     from: q.from,

@@ -11,13 +11,21 @@ export const DossierErrors = defineErrors({
     vi: 'Hồ sơ còn thiếu thành phần bắt buộc: {list}.',
     en: 'Mandatory components are missing: {list}.',
   },
-  DOSSIER_COMPONENT_UNKNOWN: { status: 422, vi: 'Thủ tục không có thành phần hồ sơ "{key}".', en: 'The procedure has no component "{key}".' },
+  DOSSIER_COMPONENT_UNKNOWN: {
+    status: 422,
+    vi: 'Thủ tục không có thành phần hồ sơ "{key}".',
+    en: 'The procedure has no component "{key}".',
+  },
   DOSSIER_FILE_TYPE: {
     status: 415,
     vi: 'Tệp "{file}" không đúng định dạng cho phép ({allowed}).',
     en: 'File "{file}" is not of an allowed type ({allowed}).',
   },
-  DOSSIER_FILE_TOO_LARGE: { status: 413, vi: 'Tệp "{file}" vượt quá dung lượng cho phép ({max} MB).', en: 'File "{file}" is larger than {max} MB.' },
+  DOSSIER_FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp "{file}" vượt quá dung lượng cho phép ({max} MB).',
+    en: 'File "{file}" is larger than {max} MB.',
+  },
   DOSSIER_REASON_REQUIRED: { status: 422, vi: 'Cần nêu lý do.', en: 'A reason is required.' },
   DOSSIER_SUPPLEMENT_LIST_REQUIRED: {
     status: 422,
@@ -34,7 +42,11 @@ export const DossierErrors = defineErrors({
     vi: 'Đơn vị này không tiếp nhận hồ sơ của thủ tục.',
     en: 'This unit does not receive dossiers of the procedure.',
   },
-  DOSSIER_PROCEDURE_NOT_ONLINE: { status: 422, vi: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến.', en: 'This procedure is not offered online.' },
+  DOSSIER_PROCEDURE_NOT_ONLINE: {
+    status: 422,
+    vi: 'Thủ tục này chưa cung cấp dịch vụ công trực tuyến.',
+    en: 'This procedure is not offered online.',
+  },
   DOSSIER_STEP_UNIT_MISSING: {
     status: 422,
     vi: 'Không xác định được đơn vị xử lý bước "{step}".',
@@ -46,7 +58,11 @@ export const DossierErrors = defineErrors({
     en: 'Invalid receipt time (not in the future, at most 30 days ago).',
   },
   DOSSIER_ALREADY_RATED: { status: 409, vi: 'Hồ sơ đã được đánh giá.', en: 'The dossier has already been rated.' },
-  DOSSIER_FORM_UNAVAILABLE: { status: 409, vi: 'Hồ sơ không có mẫu phiếu {form}.', en: 'The dossier has no form {form}.' },
+  DOSSIER_FORM_UNAVAILABLE: {
+    status: 409,
+    vi: 'Hồ sơ không có mẫu phiếu {form}.',
+    en: 'The dossier has no form {form}.',
+  },
   DOSSIER_LOOKUP_THROTTLED: {
     status: 429,
     vi: 'Tra cứu sai quá nhiều lần. Hãy thử lại sau {retryAfter} giây.',

@@ -27,6 +27,7 @@ const STEP_ROLES: Record<string, Role[]> = {
   leader: ['leader'],
 };
 
-export const holdsStep = (a: Actor | null, d: DossierAccess, stepRole: string) => hasRole(a, STEP_ROLES[stepRole] ?? [], d.holderUnitPath);
+export const holdsStep = (a: Actor | null, d: DossierAccess, stepRole: string) =>
+  hasRole(a, STEP_ROLES[stepRole] ?? [], d.holderUnitPath);
 
 export const canReadStats = (a: Actor | null, unitPath: string) => hasRole(a, DOSSIER_READERS, unitPath);

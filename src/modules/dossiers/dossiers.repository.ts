@@ -17,7 +17,10 @@ export async function nextSequence(tx: DbOrTx, unitId: string, day: string): Pro
   const [r] = await tx
     .insert(dossierCounters)
     .values({ unitId, day, last: 1 })
-    .onConflictDoUpdate({ target: [dossierCounters.unitId, dossierCounters.day], set: { last: sql`${dossierCounters.last} + 1` } })
+    .onConflictDoUpdate({
+      target: [dossierCounters.unitId, dossierCounters.day],
+      set: { last: sql`${dossierCounters.last} + 1` },
+    })
     .returning({ last: dossierCounters.last });
   return r!.last;
 }
@@ -62,7 +65,11 @@ export async function insertEvent(tx: DbOrTx, v: typeof dossierEvents.$inferInse
 }
 
 export async function events(db: DbOrTx, dossierId: string) {
-  return db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, dossierId)).orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
+  return db
+    .select()
+    .from(dossierEvents)
+    .where(eq(dossierEvents.dossierId, dossierId))
+    .orderBy(asc(dossierEvents.at), asc(dossierEvents.id));
 }
 
 export async function insertOutbox(tx: DbOrTx, rows: (typeof dossierOutbox.$inferInsert)[]) {
@@ -74,7 +81,11 @@ export async function insertFiles(tx: DbOrTx, rows: (typeof dossierFiles.$inferI
 }
 
 export async function files(db: DbOrTx, dossierId: string) {
-  return db.select().from(dossierFiles).where(eq(dossierFiles.dossierId, dossierId)).orderBy(asc(dossierFiles.uploadedAt));
+  return db
+    .select()
+    .from(dossierFiles)
+    .where(eq(dossierFiles.dossierId, dossierId))
+    .orderBy(asc(dossierFiles.uploadedAt));
 }
 
 export async function getFile(db: DbOrTx, dossierId: string, fileId: string) {
@@ -96,22 +107,47 @@ const OPEN_STATUSES = ['submitted', 'received', 'processing', 'supplement_reques
 
 export async function listDossiers(
   db: DbOrTx,
-  f: { roots?: string[]; holderRoots?: string[]; applicantUserId?: string; status?: string; procedureId?: string; q?: string; overdueOn?: string; limit: number; offset: number },
+  f: {
+    roots?: string[];
+    holderRoots?: string[];
+    applicantUserId?: string;
+    status?: string;
+    procedureId?: string;
+    q?: string;
+    overdueOn?: string;
+    limit: number;
+    offset: number;
+  },
 ) {
   const conds: SQL[] = [];
   if (f.applicantUserId) conds.push(eq(dossiers.applicantUserId, f.applicantUserId));
   if (f.roots) conds.push(inScope(f.roots));
   if (f.holderRoots) {
-    conds.push(f.holderRoots.length ? or(...f.holderRoots.map((r) => sql`${dossiers.holderUnitPath} like ${`${r}%`}`))! : sql`false`);
+    conds.push(
+      f.holderRoots.length
+        ? or(...f.holderRoots.map((r) => sql`${dossiers.holderUnitPath} like ${`${r}%`}`))!
+        : sql`false`,
+    );
     conds.push(inArray(dossiers.status, OPEN_STATUSES));
   }
   if (f.status) conds.push(eq(dossiers.status, f.status));
   if (f.procedureId) conds.push(eq(dossiers.procedureId, f.procedureId));
   if (f.q) conds.push(or(ilike(dossiers.code, `%${f.q}%`), ilike(dossiers.applicantName, `%${f.q}%`))!);
-  if (f.overdueOn) conds.push(isNull(dossiers.finishedAt), sql`${dossiers.dueDate} < ${f.overdueOn}`, notInArray(dossiers.status, ['supplement_requested']));
+  if (f.overdueOn)
+    conds.push(
+      isNull(dossiers.finishedAt),
+      sql`${dossiers.dueDate} < ${f.overdueOn}`,
+      notInArray(dossiers.status, ['supplement_requested']),
+    );
   const where = and(...conds);
   const [rows, [total]] = await Promise.all([
-    db.select().from(dossiers).where(where).orderBy(sql`${dossiers.dueDate} asc nulls first`, desc(dossiers.submittedAt)).limit(f.limit).offset(f.offset),
+    db
+      .select()
+      .from(dossiers)
+      .where(where)
+      .orderBy(sql`${dossiers.dueDate} asc nulls first`, desc(dossiers.submittedAt))
+      .limit(f.limit)
+      .offset(f.offset),
     db.select({ n: sql<number>`count(*)::int` }).from(dossiers).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -119,7 +155,10 @@ export async function listDossiers(
 
 export async function unitsByIds(db: DbOrTx, ids: string[]) {
   if (!ids.length) return [];
-  return db.select().from(units).where(inArray(units.id, [...new Set(ids)]));
+  return db
+    .select()
+    .from(units)
+    .where(inArray(units.id, [...new Set(ids)]));
 }
 
 /** A child unit of `parentId` whose code ends with `-<suffix>` (e.g. the district's Phòng QLĐT). */

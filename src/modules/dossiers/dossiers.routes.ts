@@ -1,5 +1,4 @@
-import { Type } from '@sinclair/typebox';
-import { FormatRegistry } from '@sinclair/typebox';
+import { FormatRegistry, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
 import { AppError } from '../../errors.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
@@ -7,14 +6,14 @@ import { signedIn } from '../../platform/http/types.ts';
 import { getProcedure } from '../procedures/procedures.service.ts';
 import { componentTypes, readMultipart, type StoredFile, storeFiles } from './dossier-files.ts';
 import { publicLookup, rateDossier } from './dossier-lookup.ts';
-import { statsFor } from './dossiers-stats.service.ts';
+import * as repo from './dossiers.repository.ts';
 import * as s from './dossiers.schemas.ts';
 import * as svc from './dossiers.service.ts';
+import { statsFor } from './dossiers-stats.service.ts';
 import { localFileStore } from './files/file-store.ts';
 import { renderForm } from './forms/forms-pdf.ts';
 import { processOutbox } from './notify/outbox.ts';
 import { defaultTransports } from './notify/transports.ts';
-import * as repo from './dossiers.repository.ts';
 import './stats/metrics.ts';
 
 const tags = ['dossiers'];
@@ -27,7 +26,8 @@ const FORMATS: Record<string, RegExp> = {
   email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/,
   'date-time': /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/,
 };
-for (const [name, re] of Object.entries(FORMATS)) if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, (v) => re.test(v));
+for (const [name, re] of Object.entries(FORMATS))
+  if (!FormatRegistry.Has(name)) FormatRegistry.Set(name, (v) => re.test(v));
 
 function validate<T>(schema: import('@sinclair/typebox').TSchema, v: unknown): T {
   const err = [...Value.Errors(schema, v)][0];
@@ -41,11 +41,21 @@ export function registerDossierRoutes(app: App, deps: Deps) {
   const maxBytes = deps.config.uploadMaxBytes;
   const transports = defaultTransports();
 
-  deps.jobs.register({ name: 'dossiers-outbox', cron: '* * * * *', handler: async () => void (await processOutbox(db, transports)) });
+  deps.jobs.register({
+    name: 'dossiers-outbox',
+    cron: '* * * * *',
+    handler: async () => void (await processOutbox(db, transports)),
+  });
 
   app.post(
     '/dossiers',
-    { schema: { tags, summary: 'Nộp hồ sơ trực tuyến (JSON, hoặc multipart: metadata + một tệp cho mỗi thành phần); hỗ trợ Idempotency-Key' } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Nộp hồ sơ trực tuyến (JSON, hoặc multipart: metadata + một tệp cho mỗi thành phần); hỗ trợ Idempotency-Key',
+      },
+    },
     async (req, reply) => {
       const ctx = signedIn(req.ctx);
       let body: s.SubmitInput;
@@ -63,7 +73,14 @@ export function registerDossierRoutes(app: App, deps: Deps) {
 
   app.post(
     '/dossiers/intake',
-    { schema: { tags, summary: 'Tiếp nhận hồ sơ trực tiếp tại Bộ phận Một cửa', body: s.IntakeBody, response: { 201: s.DossierSchema, 200: s.DossierSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tiếp nhận hồ sơ trực tiếp tại Bộ phận Một cửa',
+        body: s.IntakeBody,
+        response: { 201: s.DossierSchema, 200: s.DossierSchema },
+      },
+    },
     async (req, reply) => {
       const r = await svc.intakeAtCounter(db, signedIn(req.ctx), req.body, idemKey(req.headers['idempotency-key']));
       return reply.status(r.replayed ? 200 : 201).send(r.dossier);
@@ -72,7 +89,14 @@ export function registerDossierRoutes(app: App, deps: Deps) {
 
   app.get(
     '/dossiers',
-    { schema: { tags, summary: 'Danh sách hồ sơ (hàng chờ, tất cả trong phạm vi, hoặc của tôi)', querystring: s.DossierListQuery, response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(s.DossierSchema) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Danh sách hồ sơ (hàng chờ, tất cả trong phạm vi, hoặc của tôi)',
+        querystring: s.DossierListQuery,
+        response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(s.DossierSchema) }) },
+      },
+    },
     async (req) => svc.listDossiers(db, signedIn(req.ctx), req.query),
   );
 
@@ -90,7 +114,14 @@ export function registerDossierRoutes(app: App, deps: Deps) {
 
   app.post(
     '/dossiers/:id/transitions',
-    { schema: { tags, summary: 'Chuyển trạng thái hồ sơ (tiếp nhận, chuyển, trả lại, duyệt, từ chối, dừng, rút, trả kết quả, xin lỗi…)', params: IdParams } },
+    {
+      schema: {
+        tags,
+        summary:
+          'Chuyển trạng thái hồ sơ (tiếp nhận, chuyển, trả lại, duyệt, từ chối, dừng, rút, trả kết quả, xin lỗi…)',
+        params: IdParams,
+      },
+    },
     async (req) => {
       const ctx = signedIn(req.ctx);
       if (req.isMultipart()) {
@@ -107,23 +138,46 @@ export function registerDossierRoutes(app: App, deps: Deps) {
 
   app.post(
     '/dossiers/:id/result',
-    { schema: { tags, summary: 'Đính kèm kết quả điện tử (tệp "result")', params: IdParams, consumes: ['multipart/form-data'] } },
+    {
+      schema: {
+        tags,
+        summary: 'Đính kèm kết quả điện tử (tệp "result")',
+        params: IdParams,
+        consumes: ['multipart/form-data'],
+      },
+    },
     async (req, reply) => {
       const ctx = signedIn(req.ctx);
       const d = await svc.visibleDossier(db, ctx.actor, req.params.id);
       const p = await getProcedure(db, d.procedureId);
-      if (!['processing', 'resolved'].includes(d.status) || !(svc.mayAct(ctx.actor, d, p, 'approve') || svc.mayAct(ctx.actor, d, p, 'return_result'))) {
-        throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { action: 'result', status: d.status }, { allowedActions: [] });
+      if (
+        !['processing', 'resolved'].includes(d.status) ||
+        !(svc.mayAct(ctx.actor, d, p, 'approve') || svc.mayAct(ctx.actor, d, p, 'return_result'))
+      ) {
+        throw new AppError(
+          'DOSSIER_ACTION_NOT_ALLOWED',
+          { action: 'result', status: d.status },
+          { allowedActions: [] },
+        );
       }
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
       const { buffered } = await readMultipart(req, maxBytes);
       const files = await storeFiles(buffered, store, (f) => (f === 'result' ? ['pdf'] : null));
       if (!files.length) throw new AppError('BAD_REQUEST', { detail: 'file "result" missing' });
       await db.transaction(async (tx) => {
-        await repo.insertFiles(tx, files.map((f) => ({ ...f, dossierId: d.id, kind: 'result', uploadedBy: ctx.actor.userId })));
+        await repo.insertFiles(
+          tx,
+          files.map((f) => ({ ...f, dossierId: d.id, kind: 'result', uploadedBy: ctx.actor.userId })),
+        );
         if (d.status === 'resolved') await repo.updateDossier(tx, d.id, d.version, { hasEResult: true });
         const { audit } = await import('../../platform/audit/audit.service.ts');
-        await audit(tx, ctx, { action: 'dossier.result_file', targetType: 'dossier', targetId: d.id, unitId: d.holderUnitId, after: { files: files.map((f) => f.fileName) } });
+        await audit(tx, ctx, {
+          action: 'dossier.result_file',
+          targetType: 'dossier',
+          targetId: d.id,
+          unitId: d.holderUnitId,
+          after: { files: files.map((f) => f.fileName) },
+        });
       });
       return reply.status(201).send({ files: files.length });
     },
@@ -131,7 +185,13 @@ export function registerDossierRoutes(app: App, deps: Deps) {
 
   app.get(
     '/dossiers/:id/files/:fileId',
-    { schema: { tags, summary: 'Tải tệp của hồ sơ (chỉ người được xem hồ sơ)', params: Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải tệp của hồ sơ (chỉ người được xem hồ sơ)',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), fileId: Type.String({ format: 'uuid' }) }),
+      },
+    },
     async (req, reply) => {
       const d = await svc.visibleDossier(db, signedIn(req.ctx).actor, req.params.id);
       const f = await repo.getFile(db, d.id, req.params.fileId);
@@ -144,11 +204,21 @@ export function registerDossierRoutes(app: App, deps: Deps) {
 
   app.get(
     '/dossiers/:id/forms/:form',
-    { schema: { tags, summary: 'Phiếu 01–05 (PDF)', params: Type.Object({ id: Type.String({ format: 'uuid' }), form: Type.Union(['01', '02', '03', '04', '05'].map((f) => Type.Literal(f))) }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu 01–05 (PDF)',
+        params: Type.Object({
+          id: Type.String({ format: 'uuid' }),
+          form: Type.Union(['01', '02', '03', '04', '05'].map((f) => Type.Literal(f))),
+        }),
+      },
+    },
     async (req, reply) => {
       const ctx = signedIn(req.ctx);
       const view = await svc.getDossierView(db, ctx, req.params.id);
-      if (!view.forms.includes(req.params.form)) throw new AppError('DOSSIER_FORM_UNAVAILABLE', { form: req.params.form });
+      if (!view.forms.includes(req.params.form))
+        throw new AppError('DOSSIER_FORM_UNAVAILABLE', { form: req.params.form });
       const evs = await repo.events(db, view.id);
       const sup = evs.find((e) => e.action === 'request_supplement');
       const apo = evs.find((e) => e.action === 'apologise');
@@ -167,7 +237,14 @@ export function registerDossierRoutes(app: App, deps: Deps) {
 
   app.get(
     '/public/dossiers/lookup',
-    { schema: { tags, summary: 'Tra cứu hồ sơ công khai: mã hồ sơ + 4 số cuối điện thoại', querystring: s.LookupQuery, response: { 200: s.PublicLookupSchema } } },
+    {
+      schema: {
+        tags,
+        summary: 'Tra cứu hồ sơ công khai: mã hồ sơ + 4 số cuối điện thoại',
+        querystring: s.LookupQuery,
+        response: { 200: s.PublicLookupSchema },
+      },
+    },
     async (req) => publicLookup(db, req.ctx, req.query.code, req.query.phone4),
   );
 

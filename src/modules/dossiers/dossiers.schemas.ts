@@ -20,7 +20,12 @@ export const SubmitBody = Type.Object(
     procedureId: Type.String({ format: 'uuid' }),
     receivingUnitId: Type.String({ format: 'uuid' }),
     applicant: Applicant,
-    formData: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean()]))),
+    formData: Type.Optional(
+      Type.Record(
+        Type.String({ maxLength: 60 }),
+        Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean()]),
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -32,7 +37,12 @@ export const IntakeBody = Type.Object(
     procedureId: Type.String({ format: 'uuid' }),
     receivingUnitId: Type.String({ format: 'uuid' }),
     applicant: Applicant,
-    formData: Type.Optional(Type.Record(Type.String({ maxLength: 60 }), Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean()]))),
+    formData: Type.Optional(
+      Type.Record(
+        Type.String({ maxLength: 60 }),
+        Type.Union([Type.String({ maxLength: 2000 }), Type.Number(), Type.Boolean()]),
+      ),
+    ),
     componentsReceived: Type.Array(Type.String({ maxLength: 40 })),
     /** 1 at the counter (default), 3 by public postal service */
     channel: Type.Optional(Type.Union([Type.Literal(1), Type.Literal(3)])),
@@ -107,7 +117,12 @@ export const StepViewSchema = Type.Object({
 export const DossierSchema = Type.Object({
   id: Type.String(),
   code: Type.String(),
-  procedure: Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), processingDays: Type.Integer() }),
+  procedure: Type.Object({
+    id: Type.String(),
+    code: Type.String(),
+    name: Type.String(),
+    processingDays: Type.Integer(),
+  }),
   receivingUnit: Type.Object({ id: Type.String(), name: Type.String() }),
   holderUnit: Type.Object({ id: Type.String(), name: Type.String() }),
   status: Type.String(),
@@ -115,7 +130,12 @@ export const DossierSchema = Type.Object({
   statusName: Type.String(),
   outcome: Nullable(Type.String()),
   channel: Type.Integer(),
-  applicant: Type.Object({ name: Type.String(), phone: Type.String(), email: Nullable(Type.String()), address: Nullable(Type.String()) }),
+  applicant: Type.Object({
+    name: Type.String(),
+    phone: Type.String(),
+    email: Nullable(Type.String()),
+    address: Nullable(Type.String()),
+  }),
   formData: Type.Unknown(),
   submittedAt: Type.String(),
   receivedAt: Nullable(Type.String()),
@@ -137,7 +157,11 @@ export const DossierSchema = Type.Object({
   allowedActions: Type.Array(Type.String()),
   forms: Type.Array(Type.String()),
   steps: Type.Optional(Type.Array(StepViewSchema)),
-  history: Type.Optional(Type.Array(Type.Intersect([EventSchema, Type.Object({ actorName: Nullable(Type.String()), note: Nullable(Type.String()) })]))),
+  history: Type.Optional(
+    Type.Array(
+      Type.Intersect([EventSchema, Type.Object({ actorName: Nullable(Type.String()), note: Nullable(Type.String()) })]),
+    ),
+  ),
   files: Type.Optional(Type.Array(FileSchema)),
 });
 export type DossierView = Static<typeof DossierSchema>;

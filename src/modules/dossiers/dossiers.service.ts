@@ -2,21 +2,37 @@ import './dossiers.errors.ts';
 import { randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { getUnit } from '../org/org.repository.ts';
-import { getProcedure } from '../procedures/procedures.service.ts';
 import type { ProcedureRow } from '../procedures/procedures.repository.ts';
+import { getProcedure } from '../procedures/procedures.service.ts';
 import { effectiveCalendar } from './calendar-source.ts';
+import {
+  hanoiDate,
+  isDueSoon,
+  isOverdue,
+  receiptDueDate,
+  remainingWorkingDays,
+  resumedDueDate,
+  stepDueDate,
+} from './domain/deadline.ts';
 import { dossierCode } from './domain/dossier-code.ts';
-import { hanoiDate, isDueSoon, isOverdue, receiptDueDate, remainingWorkingDays, resumedDueDate, stepDueDate } from './domain/deadline.ts';
-import { type DossierAction, type DossierStatus, NATIONAL_CODE, STATUS_VI, actingParty, allowedActions, nextState } from './domain/workflow.ts';
+import {
+  actingParty,
+  allowedActions,
+  type DossierAction,
+  type DossierStatus,
+  NATIONAL_CODE,
+  nextState,
+  STATUS_VI,
+} from './domain/workflow.ts';
+import type { StoredFile } from './dossier-files.ts';
 import { resolveStepUnit } from './dossier-units.ts';
-import { notificationsFor } from './notify/messages.ts';
 import * as policy from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import type { DossierView, IntakeInput, SubmitInput, TransitionInput } from './dossiers.schemas.ts';
-import type { StoredFile } from './dossier-files.ts';
+import { notificationsFor } from './notify/messages.ts';
 
 type Signed = RequestContext & { actor: Actor };
 
@@ -66,7 +82,13 @@ function formsOf(d: repo.DossierRow): string[] {
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export async function dossierView(db: DbOrTx, d: repo.DossierRow, actor: Actor | null, now: Date, detail = false): Promise<DossierView> {
+export async function dossierView(
+  db: DbOrTx,
+  d: repo.DossierRow,
+  actor: Actor | null,
+  now: Date,
+  detail = false,
+): Promise<DossierView> {
   const p = await getProcedure(db, d.procedureId);
   const unitRows = await repo.unitsByIds(db, [d.receivingUnitId, d.holderUnitId]);
   const name = (id: string) => unitRows.find((u) => u.id === id)?.name ?? '';
@@ -118,14 +140,27 @@ export async function dossierView(db: DbOrTx, d: repo.DossierRow, actor: Actor |
       actorName: e.actorName,
       note: e.note,
     }));
-    view.files = fs.map((f) => ({ id: f.id, kind: f.kind, componentKey: f.componentKey, fileName: f.fileName, contentType: f.contentType, size: f.size, uploadedAt: f.uploadedAt.toISOString() }));
+    view.files = fs.map((f) => ({
+      id: f.id,
+      kind: f.kind,
+      componentKey: f.componentKey,
+      fileName: f.fileName,
+      contentType: f.contentType,
+      size: f.size,
+      uploadedAt: f.uploadedAt.toISOString(),
+    }));
     const final = ['rejected', 'withdrawn', 'stopped', 'returned'].includes(d.status);
     view.steps = p.workflow.map((s, i) => ({
       key: s.key,
       name: s.name,
       role: s.role,
       days: s.days,
-      state: final || i < d.stepIndex || (d.status === 'submitted' && false) ? 'done' : i === d.stepIndex && d.status !== 'submitted' ? 'current' : 'pending',
+      state:
+        final || i < d.stepIndex || (d.status === 'submitted' && false)
+          ? 'done'
+          : i === d.stepIndex && d.status !== 'submitted'
+            ? 'current'
+            : 'pending',
       dueDate: i === d.stepIndex && !final ? d.stepDueDate : null,
     }));
   }
@@ -140,10 +175,15 @@ export async function visibleDossier(db: DbOrTx, actor: Actor | null, id: string
 }
 
 function checkComponents(p: ProcedureRow, present: string[]) {
-  for (const k of present) if (!p.components.some((c) => c.key === k)) throw new AppError('DOSSIER_COMPONENT_UNKNOWN', { key: k });
+  for (const k of present)
+    if (!p.components.some((c) => c.key === k)) throw new AppError('DOSSIER_COMPONENT_UNKNOWN', { key: k });
   const missing = p.components.filter((c) => c.mandatory && !present.includes(c.key));
   if (missing.length) {
-    throw new AppError('DOSSIER_COMPONENTS_MISSING', { list: missing.map((c) => c.name).join('; ') }, { missing: missing.map((c) => ({ key: c.key, name: c.name })) });
+    throw new AppError(
+      'DOSSIER_COMPONENTS_MISSING',
+      { list: missing.map((c) => c.name).join('; ') },
+      { missing: missing.map((c) => ({ key: c.key, name: c.name })) },
+    );
   }
 }
 
@@ -207,7 +247,11 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
       idempotencyKey: n.idempotencyKey,
       createdBy: ctx.actor.userId,
     });
-    if (n.files.length) await repo.insertFiles(tx, n.files.map((f) => ({ ...f, dossierId: id, kind: 'input', uploadedBy: ctx.actor.userId })));
+    if (n.files.length)
+      await repo.insertFiles(
+        tx,
+        n.files.map((f) => ({ ...f, dossierId: id, kind: 'input', uploadedBy: ctx.actor.userId })),
+      );
     const eventId = await repo.insertEvent(tx, {
       dossierId: id,
       at: n.at,
@@ -221,15 +265,29 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
       dueDate,
     });
     await repo.insertOutbox(tx, notificationsFor(d, eventId, received ? 'intake' : 'submit', n.p.name));
-    await audit(tx, ctx, { action: received ? 'dossier.intake' : 'dossier.submit', targetType: 'dossier', targetId: id, unitId: n.unit.id, after: { code, status: n.status, dueDate, channel: n.channel } });
+    await audit(tx, ctx, {
+      action: received ? 'dossier.intake' : 'dossier.submit',
+      targetType: 'dossier',
+      targetId: id,
+      unitId: n.unit.id,
+      after: { code, status: n.status, dueDate, channel: n.channel },
+    });
     return d;
   });
 }
 
-const isUniqueViolation = (e: unknown) => (e as { code?: string; cause?: { code?: string } })?.code === '23505' || (e as { cause?: { code?: string } })?.cause?.code === '23505';
+const isUniqueViolation = (e: unknown) =>
+  (e as { code?: string; cause?: { code?: string } })?.code === '23505' ||
+  (e as { cause?: { code?: string } })?.cause?.code === '23505';
 
 /** Online submission by a citizen (KenhThucHien = 2). An Idempotency-Key returns the same dossier. */
-export async function submitOnline(db: Db, ctx: Signed, b: SubmitInput, files: StoredFile[], idempotencyKey: string | null) {
+export async function submitOnline(
+  db: Db,
+  ctx: Signed,
+  b: SubmitInput,
+  files: StoredFile[],
+  idempotencyKey: string | null,
+) {
   if (idempotencyKey) {
     const prior = await repo.getByIdempotencyKey(db, ctx.actor.userId, idempotencyKey);
     if (prior) return { dossier: await dossierView(db, prior, ctx.actor, ctx.now), replayed: true };
@@ -240,7 +298,16 @@ export async function submitOnline(db: Db, ctx: Signed, b: SubmitInput, files: S
   checkComponents(p, [...new Set(files.map((f) => f.componentKey!))]);
   try {
     const d = await createDossier(db, ctx, {
-      p, unit, applicant: b.applicant, formData: b.formData ?? {}, channel: 2, status: 'submitted', at: ctx.now, files, idempotencyKey, applicantUserId: ctx.actor.userId,
+      p,
+      unit,
+      applicant: b.applicant,
+      formData: b.formData ?? {},
+      channel: 2,
+      status: 'submitted',
+      at: ctx.now,
+      files,
+      idempotencyKey,
+      applicantUserId: ctx.actor.userId,
     });
     return { dossier: await dossierView(db, d, ctx.actor, ctx.now), replayed: false };
   } catch (e) {
@@ -260,18 +327,35 @@ export async function intakeAtCounter(db: Db, ctx: Signed, b: IntakeInput, idemp
   }
   const p = await getProcedure(db, b.procedureId);
   const unit = await receivingUnitFor(db, p, b.receivingUnitId);
-  if (!policy.isOneStop(ctx.actor, { receivingUnitPath: unit.path, applicantUserId: null, unitPaths: [unit.path], holderUnitPath: unit.path })) {
+  if (
+    !policy.isOneStop(ctx.actor, {
+      receivingUnitPath: unit.path,
+      applicantUserId: null,
+      unitPaths: [unit.path],
+      holderUnitPath: unit.path,
+    })
+  ) {
     throw new AppError('NOT_FOUND', { what: 'unit' });
   }
   checkComponents(p, [...new Set(b.componentsReceived)]);
   let at = ctx.now;
   if (b.receivedAt) {
     at = new Date(b.receivedAt);
-    if (!(at.getTime() <= ctx.now.getTime() + 60_000 && at.getTime() >= ctx.now.getTime() - 30 * 86_400_000)) throw new AppError('DOSSIER_RECEIVED_AT_INVALID');
+    if (!(at.getTime() <= ctx.now.getTime() + 60_000 && at.getTime() >= ctx.now.getTime() - 30 * 86_400_000))
+      throw new AppError('DOSSIER_RECEIVED_AT_INVALID');
   }
   try {
     const d = await createDossier(db, ctx, {
-      p, unit, applicant: b.applicant, formData: b.formData ?? {}, channel: b.channel ?? 1, status: 'received', at, files: [], idempotencyKey, applicantUserId: null,
+      p,
+      unit,
+      applicant: b.applicant,
+      formData: b.formData ?? {},
+      channel: b.channel ?? 1,
+      status: 'received',
+      at,
+      files: [],
+      idempotencyKey,
+      applicantUserId: null,
     });
     return { dossier: await dossierView(db, d, ctx.actor, ctx.now), replayed: false };
   } catch (e) {
@@ -286,14 +370,24 @@ export async function intakeAtCounter(db: Db, ctx: Signed, b: IntakeInput, idemp
 const NEEDS_REASON: DossierAction[] = ['refuse_intake', 'return_step', 'refuse', 'stop', 'apologise'];
 
 /** Every state change: check state and role, compute, write dossier + event + outbox + audit in one transaction. */
-export async function transition(db: Db, ctx: Signed, id: string, b: TransitionInput, supplementFiles: StoredFile[] = []) {
+export async function transition(
+  db: Db,
+  ctx: Signed,
+  id: string,
+  b: TransitionInput,
+  supplementFiles: StoredFile[] = [],
+) {
   const d0 = await visibleDossier(db, ctx.actor, id);
   const p = await getProcedure(db, d0.procedureId);
   const cal = await effectiveCalendar(db);
   const m = machine(d0, p);
   const allowed = allowedActions(m);
   if (!allowed.includes(b.action)) {
-    throw new AppError('DOSSIER_ACTION_NOT_ALLOWED', { action: b.action, status: STATUS_VI[m.status] }, { status: d0.status, allowedActions: allowed.filter((a) => mayAct(ctx.actor, d0, p, a)) });
+    throw new AppError(
+      'DOSSIER_ACTION_NOT_ALLOWED',
+      { action: b.action, status: STATUS_VI[m.status] },
+      { status: d0.status, allowedActions: allowed.filter((a) => mayAct(ctx.actor, d0, p, a)) },
+    );
   }
   if (!mayAct(ctx.actor, d0, p, b.action)) throw new AppError('FORBIDDEN');
   if (NEEDS_REASON.includes(b.action) && !b.reason) throw new AppError('DOSSIER_REASON_REQUIRED');
@@ -320,7 +414,14 @@ export async function transition(db: Db, ctx: Signed, id: string, b: TransitionI
   switch (b.action) {
     case 'accept': {
       const r = receiptDueDate(cal, now, p.processingDays);
-      Object.assign(set, { receivedAt: now, effectiveReceiptDate: r.effectiveReceiptDate, dueDate: r.dueDate, originalDueDate: r.dueDate, stepStartedAt: now, stepDueDate: stepDueDate(cal, now, p.workflow[0]!.days) });
+      Object.assign(set, {
+        receivedAt: now,
+        effectiveReceiptDate: r.effectiveReceiptDate,
+        dueDate: r.dueDate,
+        originalDueDate: r.dueDate,
+        stepStartedAt: now,
+        stepDueDate: stepDueDate(cal, now, p.workflow[0]!.days),
+      });
       break;
     }
     case 'refuse_intake':
@@ -338,7 +439,11 @@ export async function transition(db: Db, ctx: Signed, id: string, b: TransitionI
       });
       break;
     case 'supplement':
-      Object.assign(set, { statusBeforeSupplement: null, clockRemainingDays: null, digitised: d0.digitised || supplementFiles.length > 0 });
+      Object.assign(set, {
+        statusBeforeSupplement: null,
+        clockRemainingDays: null,
+        digitised: d0.digitised || supplementFiles.length > 0,
+      });
       if (d0.clockRemainingDays !== null && d0.receivedAt) {
         // the clock restarts: the remaining working days count from the supplement's receipt
         set.dueDate = resumedDueDate(cal, now, d0.clockRemainingDays);
@@ -367,21 +472,31 @@ export async function transition(db: Db, ctx: Signed, id: string, b: TransitionI
       break;
     case 'apologise': {
       const nd = b.newDueDate;
-      if (!nd || !d0.dueDate || nd <= d0.dueDate || !isWorkingDate(cal, nd)) throw new AppError('DOSSIER_NEW_DUE_DATE_INVALID', { dueDate: d0.dueDate ?? '' });
+      if (!nd || !d0.dueDate || nd <= d0.dueDate || !isWorkingDate(cal, nd))
+        throw new AppError('DOSSIER_NEW_DUE_DATE_INVALID', { dueDate: d0.dueDate ?? '' });
       Object.assign(set, { apologyCount: d0.apologyCount + 1, dueDate: nd, reason: b.reason });
       data = { previousDueDate: d0.dueDate, newDueDate: nd };
       break;
     }
   }
-  if (supplementFiles.length && b.action !== 'supplement') throw new AppError('BAD_REQUEST', { detail: 'files only with a supplement' });
+  if (supplementFiles.length && b.action !== 'supplement')
+    throw new AppError('BAD_REQUEST', { detail: 'files only with a supplement' });
 
   const after = await db.transaction(async (tx) => {
     const updated = await repo.updateDossier(tx, d0.id, b.version, set);
     if (!updated) {
       const current = await repo.getDossier(tx, d0.id);
-      throw new AppError('VERSION_CONFLICT', {}, { current: current && { id: current.id, status: current.status, version: current.version } });
+      throw new AppError(
+        'VERSION_CONFLICT',
+        {},
+        { current: current && { id: current.id, status: current.status, version: current.version } },
+      );
     }
-    if (supplementFiles.length) await repo.insertFiles(tx, supplementFiles.map((f) => ({ ...f, dossierId: d0.id, kind: 'supplement', uploadedBy: ctx.actor.userId })));
+    if (supplementFiles.length)
+      await repo.insertFiles(
+        tx,
+        supplementFiles.map((f) => ({ ...f, dossierId: d0.id, kind: 'supplement', uploadedBy: ctx.actor.userId })),
+      );
     const eventId = await repo.insertEvent(tx, {
       dossierId: d0.id,
       at: now,
@@ -396,14 +511,23 @@ export async function transition(db: Db, ctx: Signed, id: string, b: TransitionI
       dueDate: updated.dueDate,
       data,
     });
-    await repo.insertOutbox(tx, notificationsFor(updated, eventId, b.action, p.name, b.reason ?? b.missing?.join('; ')));
+    await repo.insertOutbox(
+      tx,
+      notificationsFor(updated, eventId, b.action, p.name, b.reason ?? b.missing?.join('; ')),
+    );
     await audit(tx, ctx, {
       action: `dossier.${b.action}`,
       targetType: 'dossier',
       targetId: d0.id,
       unitId: holder.id,
       before: { status: d0.status, stepIndex: d0.stepIndex, dueDate: d0.dueDate, version: d0.version },
-      after: { status: updated.status, stepIndex: updated.stepIndex, dueDate: updated.dueDate, reason: b.reason ?? null, missing: b.missing ?? null },
+      after: {
+        status: updated.status,
+        stepIndex: updated.stepIndex,
+        dueDate: updated.dueDate,
+        reason: b.reason ?? null,
+        missing: b.missing ?? null,
+      },
     });
     return updated;
   });
@@ -426,7 +550,15 @@ export async function getDossierView(db: Db, ctx: RequestContext, id: string) {
 export async function listDossiers(
   db: Db,
   ctx: Signed,
-  q: { view?: 'queue' | 'all' | 'mine'; status?: string; procedureId?: string; q?: string; overdue?: boolean; limit?: number; offset?: number },
+  q: {
+    view?: 'queue' | 'all' | 'mine';
+    status?: string;
+    procedureId?: string;
+    q?: string;
+    overdue?: boolean;
+    limit?: number;
+    offset?: number;
+  },
 ) {
   const view = q.view ?? (policy.dossierScope(ctx.actor).length ? 'queue' : 'mine');
   const roots = policy.dossierScope(ctx.actor);
@@ -440,7 +572,11 @@ export async function listDossiers(
   };
   const { rows, total } = await repo.listDossiers(
     db,
-    view === 'mine' ? { ...f, applicantUserId: ctx.actor.userId } : view === 'queue' ? { ...f, holderRoots: roots } : { ...f, roots },
+    view === 'mine'
+      ? { ...f, applicantUserId: ctx.actor.userId }
+      : view === 'queue'
+        ? { ...f, holderRoots: roots }
+        : { ...f, roots },
   );
   const items = [];
   for (const d of rows) items.push(await dossierView(db, d, ctx.actor, ctx.now));

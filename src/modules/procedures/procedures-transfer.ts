@@ -12,8 +12,20 @@ import { procedureProblems, procedureView, upsertProcedures } from './procedures
  * workflow, fees) or one item per line (legal basis) so that a file exported can be imported back.
  */
 export const PROCEDURE_COLUMNS = [
-  'code', 'name', 'field', 'level', 'receiving_kinds', 'processing_days', 'online_level', 'result_name',
-  'valid_from', 'valid_to', 'legal_basis', 'fees_json', 'components_json', 'workflow_json',
+  'code',
+  'name',
+  'field',
+  'level',
+  'receiving_kinds',
+  'processing_days',
+  'online_level',
+  'result_name',
+  'valid_from',
+  'valid_to',
+  'legal_basis',
+  'fees_json',
+  'components_json',
+  'workflow_json',
 ] as const;
 
 export async function exportProcedures(db: Db): Promise<Buffer> {
@@ -24,8 +36,20 @@ export async function exportProcedures(db: Db): Promise<Buffer> {
   ws.getRow(1).font = { bold: true };
   for (const p of rows) {
     ws.addRow([
-      p.code, p.name, p.field, p.level, p.receivingKinds.join(','), p.processingDays, p.onlineLevel, p.resultName,
-      p.validFrom, p.validTo ?? '', p.legalBasis.join('\n'), JSON.stringify(p.fees), JSON.stringify(p.components), JSON.stringify(p.workflow),
+      p.code,
+      p.name,
+      p.field,
+      p.level,
+      p.receivingKinds.join(','),
+      p.processingDays,
+      p.onlineLevel,
+      p.resultName,
+      p.validFrom,
+      p.validTo ?? '',
+      p.legalBasis.join('\n'),
+      JSON.stringify(p.fees),
+      JSON.stringify(p.components),
+      JSON.stringify(p.workflow),
     ]);
   }
   ws.columns.forEach((c, i) => {
@@ -73,13 +97,19 @@ export async function parseProcedureFile(buf: Buffer): Promise<{ items: Procedur
         name: get('name'),
         field: get('field'),
         level: get('level') as ProcedureInput['level'],
-        receivingKinds: get('receiving_kinds').split(',').map((s) => s.trim()).filter(Boolean),
+        receivingKinds: get('receiving_kinds')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
         processingDays: Number(get('processing_days')),
         onlineLevel: get('online_level') as ProcedureInput['onlineLevel'],
         resultName: get('result_name'),
         validFrom: get('valid_from') || '2000-01-01',
         validTo: get('valid_to') || null,
-        legalBasis: get('legal_basis').split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
+        legalBasis: get('legal_basis')
+          .split(/\r?\n/)
+          .map((s) => s.trim())
+          .filter(Boolean),
         fees: JSON.parse(get('fees_json') || '[]'),
         components: JSON.parse(get('components_json') || '[]'),
         workflow: JSON.parse(get('workflow_json') || '[]'),

@@ -1,7 +1,11 @@
 import { defineErrors } from '../../errors.ts';
 
 export const ProcedureErrors = defineErrors({
-  PROCEDURE_CODE_TAKEN: { status: 409, vi: 'Mã thủ tục {code} đã tồn tại.', en: 'Procedure code {code} already exists.' },
+  PROCEDURE_CODE_TAKEN: {
+    status: 409,
+    vi: 'Mã thủ tục {code} đã tồn tại.',
+    en: 'Procedure code {code} already exists.',
+  },
   PROCEDURE_INVALID: { status: 422, vi: 'Thủ tục không hợp lệ: {detail}.', en: 'Invalid procedure: {detail}.' },
   PROCEDURE_IMPORT_INVALID: {
     status: 422,

@@ -7,7 +7,11 @@ export type ProcedureInsert = typeof procedures.$inferInsert;
 
 export async function listProcedures(db: DbOrTx, f: { q?: string; level?: string; field?: string; at?: string }) {
   const conds: SQL[] = [];
-  if (f.at) conds.push(sql`${procedures.validFrom} <= ${f.at}`, or(isNull(procedures.validTo), sql`${procedures.validTo} > ${f.at}`)!);
+  if (f.at)
+    conds.push(
+      sql`${procedures.validFrom} <= ${f.at}`,
+      or(isNull(procedures.validTo), sql`${procedures.validTo} > ${f.at}`)!,
+    );
   if (f.q) conds.push(or(ilike(procedures.name, `%${f.q}%`), ilike(procedures.code, `%${f.q}%`))!);
   if (f.level) conds.push(eq(procedures.level, f.level));
   if (f.field) conds.push(eq(procedures.field, f.field));

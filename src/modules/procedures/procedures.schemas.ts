@@ -9,10 +9,18 @@ export const ComponentSchema = Type.Object(
   {
     key: Key,
     name: Type.String({ minLength: 2, maxLength: 500 }),
-    form: Type.Union([Type.Literal('original'), Type.Literal('copy'), Type.Literal('certified_copy'), Type.Literal('scan')]),
+    form: Type.Union([
+      Type.Literal('original'),
+      Type.Literal('copy'),
+      Type.Literal('certified_copy'),
+      Type.Literal('scan'),
+    ]),
     count: Type.Integer({ minimum: 1, maximum: 20 }),
     mandatory: Type.Boolean(),
-    fileTypes: Type.Array(Type.Union([Type.Literal('pdf'), Type.Literal('jpeg'), Type.Literal('png'), Type.Literal('docx')]), { minItems: 1 }),
+    fileTypes: Type.Array(
+      Type.Union([Type.Literal('pdf'), Type.Literal('jpeg'), Type.Literal('png'), Type.Literal('docx')]),
+      { minItems: 1 },
+    ),
   },
   { additionalProperties: false },
 );
@@ -21,15 +29,27 @@ export const StepSchema = Type.Object(
   {
     key: Key,
     name: Type.String({ minLength: 2, maxLength: 300 }),
-    role: Type.Union([Type.Literal('one_stop_officer'), Type.Literal('specialist'), Type.Literal('unit_head'), Type.Literal('leader')]),
-    unit: Type.String({ pattern: '^(receiving|district|dept:[A-Z0-9]{1,20})$', description: "'receiving', 'district' or 'dept:<code suffix>'" }),
+    role: Type.Union([
+      Type.Literal('one_stop_officer'),
+      Type.Literal('specialist'),
+      Type.Literal('unit_head'),
+      Type.Literal('leader'),
+    ]),
+    unit: Type.String({
+      pattern: '^(receiving|district|dept:[A-Z0-9]{1,20})$',
+      description: "'receiving', 'district' or 'dept:<code suffix>'",
+    }),
     days: Type.Integer({ minimum: 0, maximum: 365 }),
   },
   { additionalProperties: false },
 );
 
 export const FeeSchema = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 300 }), amount: Type.Integer({ minimum: 0 }), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 300 }),
+    amount: Type.Integer({ minimum: 0 }),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 );
 
@@ -53,11 +73,20 @@ const procedureFields = {
   validTo: Type.Union([IsoDate, Type.Null()]),
 };
 
-export const ProcedureSchema = Type.Object({ id: Type.String({ format: 'uuid' }), ...procedureFields, version: Type.Integer() });
+export const ProcedureSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  ...procedureFields,
+  version: Type.Integer(),
+});
 export type ProcedureView = Static<typeof ProcedureSchema>;
 
 export const ProcedureCreateBody = Type.Object(
-  { ...procedureFields, validFrom: Type.Optional(IsoDate), validTo: Type.Optional(Type.Union([IsoDate, Type.Null()])), resultName: Type.Optional(Type.String({ maxLength: 300 })) },
+  {
+    ...procedureFields,
+    validFrom: Type.Optional(IsoDate),
+    validTo: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+    resultName: Type.Optional(Type.String({ maxLength: 300 })),
+  },
   { additionalProperties: false },
 );
 export type ProcedureInput = Static<typeof ProcedureCreateBody>;
@@ -78,4 +107,9 @@ export const ProcedureListQuery = Type.Object(
   { additionalProperties: false },
 );
 
-export const ReceivingUnitSchema = Type.Object({ id: Type.String(), code: Type.String(), name: Type.String(), kind: Type.String() });
+export const ReceivingUnitSchema = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+});

@@ -1,8 +1,8 @@
 import './procedures.errors.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, hasRole, type RequestContext } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { type Actor, hasRole, type RequestContext } from '../../platform/auth/actor.ts';
 import { listUnits } from '../org/org.repository.ts';
 import * as repo from './procedures.repository.ts';
 import type { ProcedureInput, ProcedureView } from './procedures.schemas.ts';
@@ -38,10 +38,13 @@ export function procedureProblems(p: Pick<ProcedureInput, 'components' | 'workfl
   for (const k of dup(p.workflow.map((s) => s.key))) out.push(`step key ${k} repeated`);
   const first = p.workflow[0];
   const last = p.workflow[p.workflow.length - 1];
-  if (first && (first.role !== 'one_stop_officer' || first.unit !== 'receiving')) out.push('the first step must be the receipt at the receiving unit (one_stop_officer, receiving)');
-  if (last && (last.role !== 'one_stop_officer' || last.unit !== 'receiving')) out.push('the last step must be the return of the result at the receiving unit (one_stop_officer, receiving)');
+  if (first && (first.role !== 'one_stop_officer' || first.unit !== 'receiving'))
+    out.push('the first step must be the receipt at the receiving unit (one_stop_officer, receiving)');
+  if (last && (last.role !== 'one_stop_officer' || last.unit !== 'receiving'))
+    out.push('the last step must be the return of the result at the receiving unit (one_stop_officer, receiving)');
   const total = p.workflow.reduce((s, x) => s + x.days, 0);
-  if (total > p.processingDays) out.push(`the steps take ${total} working days, more than the ${p.processingDays} allowed`);
+  if (total > p.processingDays)
+    out.push(`the steps take ${total} working days, more than the ${p.processingDays} allowed`);
   return out;
 }
 
@@ -52,7 +55,11 @@ function check(p: Pick<ProcedureInput, 'components' | 'workflow' | 'processingDa
 
 const today = (ctx: RequestContext) => ctx.now.toISOString().slice(0, 10);
 
-export async function listProcedures(db: Db, ctx: RequestContext, q: { q?: string; level?: string; field?: string; at?: string }) {
+export async function listProcedures(
+  db: Db,
+  ctx: RequestContext,
+  q: { q?: string; level?: string; field?: string; at?: string },
+) {
   const rows = await repo.listProcedures(db, { ...q, at: q.at ?? today(ctx) });
   return rows.map(procedureView);
 }
@@ -67,7 +74,9 @@ export async function getProcedure(db: DbOrTx, id: string) {
 export async function receivingUnits(db: Db, ctx: RequestContext, id: string) {
   const p = await getProcedure(db, id);
   const units = await listUnits(db, { roots: ['/'], at: today(ctx) });
-  return units.filter((u) => p.receivingKinds.includes(u.kind)).map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
+  return units
+    .filter((u) => p.receivingKinds.includes(u.kind))
+    .map((u) => ({ id: u.id, code: u.code, name: u.name, kind: u.kind }));
 }
 
 const isAdmin = (a: Actor) => hasRole(a, ['admin']);
@@ -77,22 +86,48 @@ export async function createProcedure(db: Db, ctx: Signed, b: ProcedureInput) {
   check(b);
   return db.transaction(async (tx) => {
     if (await repo.getProcedureByCode(tx, b.code)) throw new AppError('PROCEDURE_CODE_TAKEN', { code: b.code });
-    const row = await repo.insertProcedure(tx, { ...b, resultName: b.resultName ?? '', validFrom: b.validFrom ?? today(ctx), validTo: b.validTo ?? null });
-    await audit(tx, ctx, { action: 'procedure.create', targetType: 'procedure', targetId: row.id, after: procedureView(row) });
+    const row = await repo.insertProcedure(tx, {
+      ...b,
+      resultName: b.resultName ?? '',
+      validFrom: b.validFrom ?? today(ctx),
+      validTo: b.validTo ?? null,
+    });
+    await audit(tx, ctx, {
+      action: 'procedure.create',
+      targetType: 'procedure',
+      targetId: row.id,
+      after: procedureView(row),
+    });
     return procedureView(row);
   });
 }
 
-export async function updateProcedure(db: Db, ctx: Signed, id: string, b: Partial<ProcedureInput> & { version: number }) {
+export async function updateProcedure(
+  db: Db,
+  ctx: Signed,
+  id: string,
+  b: Partial<ProcedureInput> & { version: number },
+) {
   if (!isAdmin(ctx.actor)) throw new AppError('FORBIDDEN');
   return db.transaction(async (tx) => {
     const before = await getProcedure(tx, id);
     const { version, ...set } = b;
-    check({ components: set.components ?? before.components, workflow: set.workflow ?? before.workflow, processingDays: set.processingDays ?? before.processingDays });
-    if (set.code && set.code !== before.code && (await repo.getProcedureByCode(tx, set.code))) throw new AppError('PROCEDURE_CODE_TAKEN', { code: set.code });
+    check({
+      components: set.components ?? before.components,
+      workflow: set.workflow ?? before.workflow,
+      processingDays: set.processingDays ?? before.processingDays,
+    });
+    if (set.code && set.code !== before.code && (await repo.getProcedureByCode(tx, set.code)))
+      throw new AppError('PROCEDURE_CODE_TAKEN', { code: set.code });
     const after = await repo.updateProcedure(tx, id, version, set);
     if (!after) throw new AppError('VERSION_CONFLICT', {}, { current: procedureView(before) });
-    await audit(tx, ctx, { action: 'procedure.update', targetType: 'procedure', targetId: id, before: procedureView(before), after: procedureView(after) });
+    await audit(tx, ctx, {
+      action: 'procedure.update',
+      targetType: 'procedure',
+      targetId: id,
+      before: procedureView(before),
+      after: procedureView(after),
+    });
     return procedureView(after);
   });
 }
@@ -104,14 +139,30 @@ export async function upsertProcedures(tx: DbOrTx, ctx: RequestContext, list: Pr
   for (const b of list) {
     check(b);
     const existing = await repo.getProcedureByCode(tx, b.code);
-    const values = { ...b, resultName: b.resultName ?? '', validFrom: b.validFrom ?? '2000-01-01', validTo: b.validTo ?? null };
+    const values = {
+      ...b,
+      resultName: b.resultName ?? '',
+      validFrom: b.validFrom ?? '2000-01-01',
+      validTo: b.validTo ?? null,
+    };
     if (existing) {
       const after = await repo.updateProcedure(tx, existing.id, existing.version, values);
-      await audit(tx, ctx, { action: 'procedure.update', targetType: 'procedure', targetId: existing.id, before: procedureView(existing), after: after && procedureView(after) });
+      await audit(tx, ctx, {
+        action: 'procedure.update',
+        targetType: 'procedure',
+        targetId: existing.id,
+        before: procedureView(existing),
+        after: after && procedureView(after),
+      });
       updated++;
     } else {
       const row = await repo.insertProcedure(tx, values);
-      await audit(tx, ctx, { action: 'procedure.create', targetType: 'procedure', targetId: row.id, after: procedureView(row) });
+      await audit(tx, ctx, {
+        action: 'procedure.create',
+        targetType: 'procedure',
+        targetId: row.id,
+        after: procedureView(row),
+      });
       created++;
     }
   }

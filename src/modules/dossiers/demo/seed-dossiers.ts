@@ -1,15 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { type Calendar, addWorkingDaysEpoch, formatDate, parseDate, workingDayOnOrAfterEpoch } from '../../../calendar/index.ts';
+import {
+  addWorkingDaysEpoch,
+  type Calendar,
+  formatDate,
+  parseDate,
+  workingDayOnOrAfterEpoch,
+} from '../../../calendar/index.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Deps } from '../../../platform/http/types.ts';
 import { getUnitByCode } from '../../org/org.repository.ts';
-import type { ProcedureRow } from '../../procedures/procedures.repository.ts';
-import { listProcedures } from '../../procedures/procedures.repository.ts';
 import { BUILDING_PERMIT_CODE, DEMO_PROCEDURES, DISTRICT_PROCEDURES } from '../../procedures/demo/catalogue.ts';
 import { seedProcedures } from '../../procedures/demo/seed-procedures.ts';
-import { DEMO_METRIC_RATES_2023 } from '../../reform-index/demo/targets.ts';
+import type { ProcedureRow } from '../../procedures/procedures.repository.ts';
+import { listProcedures } from '../../procedures/procedures.repository.ts';
 import { mulberry32, seedOf } from '../../reform-index/demo/prng.ts';
+import { DEMO_METRIC_RATES_2023 } from '../../reform-index/demo/targets.ts';
 import { effectiveCalendar } from '../calendar-source.ts';
 import { receiptDueDate } from '../domain/deadline.ts';
 import { dossierCode } from '../domain/dossier-code.ts';
@@ -31,13 +37,37 @@ type Ev = typeof dossierEvents.$inferInsert;
 
 const SURNAMES = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Vũ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý'];
 const MIDDLE = ['Văn', 'Thị', 'Đức', 'Minh', 'Thu', 'Quang', 'Ngọc', 'Hữu', 'Thanh', 'Xuân'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Hải', 'Hạnh', 'Hùng', 'Lan', 'Linh', 'Long', 'Mai', 'Nam', 'Phương', 'Quân', 'Sơn', 'Tâm', 'Thảo', 'Tuấn', 'Việt', 'Yến'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Hải',
+  'Hạnh',
+  'Hùng',
+  'Lan',
+  'Linh',
+  'Long',
+  'Mai',
+  'Nam',
+  'Phương',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Thảo',
+  'Tuấn',
+  'Việt',
+  'Yến',
+];
 
 /** Smallest total T ≥ base with r·T whole and r·T ≥ fixedOnTime (the dossiers already on time). */
 export function demoVolume(rate: number, base: number, fixedOnTime = 0): { total: number; onTime: number } {
   for (let t = Math.max(base, fixedOnTime); ; t++) {
     const k = rate * t;
-    if (Math.abs(k - Math.round(k)) < 1e-9 && Math.round(k) >= fixedOnTime && t - fixedOnTime >= Math.min(base, 20)) return { total: t, onTime: Math.round(k) };
+    if (Math.abs(k - Math.round(k)) < 1e-9 && Math.round(k) >= fixedOnTime && t - fixedOnTime >= Math.min(base, 20))
+      return { total: t, onTime: Math.round(k) };
   }
 }
 
@@ -48,7 +78,8 @@ interface Ctx {
   counters: Map<string, { unitId: string; day: string; last: number }>;
 }
 
-const hn = (day: number, minutes: number) => new Date(Date.UTC(1970, 0, 1) + day * 86_400_000 + (minutes - 7 * 60) * 60_000);
+const hn = (day: number, minutes: number) =>
+  new Date(Date.UTC(1970, 0, 1) + day * 86_400_000 + (minutes - 7 * 60) * 60_000);
 
 function add(
   c: Ctx,
@@ -100,7 +131,10 @@ function add(
     receivingUnitPath: o.receiving.path,
     holderUnitId: holder.id,
     holderUnitPath: holder.path,
-    unitPaths: o.open && o.open !== 'processing' ? [o.receiving.path] : [...new Set([o.receiving.path, ...o.involved.map((u) => u.path)])],
+    unitPaths:
+      o.open && o.open !== 'processing'
+        ? [o.receiving.path]
+        : [...new Set([o.receiving.path, ...o.involved.map((u) => u.path)])],
     status,
     outcome: o.open ? null : 'approved',
     channel: o.online ? 2 : 1,
@@ -126,7 +160,18 @@ function add(
     updatedAt: o.open ? receivedAt : returnedAt,
   });
   const ev = (at: Date, action: string, from: string | null, to: string, step: number, unitName: string) =>
-    c.events.push({ dossierId: id, at, action, fromStatus: from, toStatus: to, stepKey: p.workflow[step]!.key, stepName: p.workflow[step]!.name, unitName, actorName: null, dueDate: r.dueDate });
+    c.events.push({
+      dossierId: id,
+      at,
+      action,
+      fromStatus: from,
+      toStatus: to,
+      stepKey: p.workflow[step]!.key,
+      stepName: p.workflow[step]!.name,
+      unitName,
+      actorName: null,
+      dueDate: r.dueDate,
+    });
   ev(submittedAt, o.online ? 'submit' : 'intake', null, o.online ? 'submitted' : 'received', 0, o.receiving.name);
   if (o.open === 'submitted') return;
   if (o.online) ev(receivedAt, 'accept', 'submitted', 'received', 0, o.receiving.name);
@@ -173,7 +218,16 @@ export async function seedDossierDemo(deps: Deps) {
     const w = await unitOf(db, codes);
     if (!w || !qldt) continue;
     const rnd = mulberry32(seedOf(`bp:${w.code}`));
-    for (let i = 0; i < count; i++) add(c, rnd, { p: bp, receiving: w, involved: [qldt, btl], fromDay: parseDate('2023-09-15'), toDay: parseDate('2023-12-29'), online: true, onTime: true });
+    for (let i = 0; i < count; i++)
+      add(c, rnd, {
+        p: bp,
+        receiving: w,
+        involved: [qldt, btl],
+        fromDay: parseDate('2023-09-15'),
+        toDay: parseDate('2023-12-29'),
+        online: true,
+        onTime: true,
+      });
   }
 
   for (const [code, rate] of Object.entries(rates)) {
@@ -185,7 +239,11 @@ export async function seedDossierDemo(deps: Deps) {
     const { total, onTime } = demoVolume(rate, isWard ? 120 : 60, fixed);
     const extra = total - fixed;
     const late = total - onTime;
-    const deptProc = isWard ? undefined : unit.id === qldt?.id ? bp : procs.find((p) => p.workflow.some((s) => s.unit === `dept:${unit.code.split('-').pop()}`));
+    const deptProc = isWard
+      ? undefined
+      : unit.id === qldt?.id
+        ? bp
+        : procs.find((p) => p.workflow.some((s) => s.unit === `dept:${unit.code.split('-').pop()}`));
     if (!isWard && !deptProc) continue;
     for (let i = 0; i < extra; i++) {
       const p = isWard ? wardProcs[Math.floor(rnd() * wardProcs.length)]! : deptProc!;
@@ -201,16 +259,49 @@ export async function seedDossierDemo(deps: Deps) {
   const tc = await unitOf(db, ['HN-BTL-P-TC', 'HN-BTL-TC']);
   const rndOpen = mulberry32(seedOf('open'));
   if (tc && qldt) {
-    const states = ['submitted', 'submitted', 'submitted', 'received', 'received', 'processing', 'processing', 'processing'] as const;
-    for (const s of states) add(c, rndOpen, { p: bp, receiving: tc, involved: [qldt], fromDay: today - 12, toDay: today - 1, online: true, onTime: true, open: s });
-    for (const s of ['submitted', 'received', 'processing'] as const) add(c, rndOpen, { p: wardProcs[2]!, receiving: tc, involved: [], fromDay: today - 4, toDay: today - 1, online: true, onTime: true, open: s });
+    const states = [
+      'submitted',
+      'submitted',
+      'submitted',
+      'received',
+      'received',
+      'processing',
+      'processing',
+      'processing',
+    ] as const;
+    for (const s of states)
+      add(c, rndOpen, {
+        p: bp,
+        receiving: tc,
+        involved: [qldt],
+        fromDay: today - 12,
+        toDay: today - 1,
+        online: true,
+        onTime: true,
+        open: s,
+      });
+    for (const s of ['submitted', 'received', 'processing'] as const)
+      add(c, rndOpen, {
+        p: wardProcs[2]!,
+        receiving: tc,
+        involved: [],
+        fromDay: today - 4,
+        toDay: today - 1,
+        online: true,
+        onTime: true,
+        open: s,
+      });
   }
 
   await db.transaction(async (tx) => {
     for (let i = 0; i < c.rows.length; i += 400) await tx.insert(dossiers).values(c.rows.slice(i, i + 400));
     for (let i = 0; i < c.events.length; i += 1000) await tx.insert(dossierEvents).values(c.events.slice(i, i + 1000));
     const counters = [...c.counters.values()];
-    for (let i = 0; i < counters.length; i += 1000) await tx.insert(dossierCounters).values(counters.slice(i, i + 1000)).onConflictDoNothing();
+    for (let i = 0; i < counters.length; i += 1000)
+      await tx
+        .insert(dossierCounters)
+        .values(counters.slice(i, i + 1000))
+        .onConflictDoNothing();
   });
 }
 

@@ -60,7 +60,12 @@ export function isOverdue(d: { dueDate: string | null; finishedAt: Date | null; 
 }
 
 /** "Sắp đến hạn": open, not overdue, due within `within` working days. */
-export function isDueSoon(cal: Calendar, d: { dueDate: string | null; finishedAt: Date | null; status: string }, now: Date, within = 2): boolean {
+export function isDueSoon(
+  cal: Calendar,
+  d: { dueDate: string | null; finishedAt: Date | null; status: string },
+  now: Date,
+  within = 2,
+): boolean {
   if (!d.dueDate || d.finishedAt || d.status === 'supplement_requested') return false;
   const today = hcmEpochDay(now.getTime());
   const due = epochDayFromYmd(...(d.dueDate.split('-').map(Number) as [number, number, number]));

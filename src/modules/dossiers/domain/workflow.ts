@@ -2,7 +2,17 @@
  * The dossier state machine (pure). States map onto the national DVC sync codes 1–10
  * (TrangThaiHoSo); code 6 (financial obligation) is not modelled yet.
  */
-export const STATUSES = ['submitted', 'received', 'rejected', 'processing', 'supplement_requested', 'withdrawn', 'stopped', 'resolved', 'returned'] as const;
+export const STATUSES = [
+  'submitted',
+  'received',
+  'rejected',
+  'processing',
+  'supplement_requested',
+  'withdrawn',
+  'stopped',
+  'resolved',
+  'returned',
+] as const;
 /** Trạng thái hồ sơ */
 export type DossierStatus = (typeof STATUSES)[number];
 
@@ -31,8 +41,18 @@ export const STATUS_VI: Record<DossierStatus, string> = {
 };
 
 export const ACTIONS = [
-  'accept', 'refuse_intake', 'request_supplement', 'supplement', 'transfer', 'return_step',
-  'approve', 'refuse', 'stop', 'withdraw', 'return_result', 'apologise',
+  'accept',
+  'refuse_intake',
+  'request_supplement',
+  'supplement',
+  'transfer',
+  'return_step',
+  'approve',
+  'refuse',
+  'stop',
+  'withdraw',
+  'return_result',
+  'apologise',
 ] as const;
 export type DossierAction = (typeof ACTIONS)[number];
 
@@ -93,7 +113,10 @@ export interface Transition {
 }
 
 /** The next state after an allowed action; throws on an action not allowed (callers check first). */
-export function nextState(s: MachineState & { statusBeforeSupplement?: DossierStatus | null }, action: DossierAction): Transition {
+export function nextState(
+  s: MachineState & { statusBeforeSupplement?: DossierStatus | null },
+  action: DossierAction,
+): Transition {
   if (!allowedActions(s).includes(action)) throw new RangeError(`${action} not allowed in ${s.status}`);
   switch (action) {
     case 'accept':
@@ -124,7 +147,10 @@ export function nextState(s: MachineState & { statusBeforeSupplement?: DossierSt
 }
 
 /** Which role acts: the one-stop shop, the holder of the current step, or the applicant. */
-export function actingParty(action: DossierAction, status: DossierStatus): 'one_stop' | 'step_holder' | 'applicant' | 'applicant_or_one_stop' {
+export function actingParty(
+  action: DossierAction,
+  status: DossierStatus,
+): 'one_stop' | 'step_holder' | 'applicant' | 'applicant_or_one_stop' {
   switch (action) {
     case 'accept':
     case 'refuse_intake':

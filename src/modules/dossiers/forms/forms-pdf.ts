@@ -21,30 +21,61 @@ const vnTime = (iso: string | null) => {
   return `${t.slice(11, 16)} ngày ${vnDate(t.slice(0, 10))}`;
 };
 
-export async function renderForm(form: string, d: DossierView, ctx: { missing?: string[]; previousDueDate?: string | null; reason?: string | null; officer: string; now: Date }): Promise<Buffer> {
+export async function renderForm(
+  form: string,
+  d: DossierView,
+  ctx: { missing?: string[]; previousDueDate?: string | null; reason?: string | null; officer: string; now: Date },
+): Promise<Buffer> {
   const title = FORM_TITLES[form]!;
-  const field = (label: string, value: string) => ({ text: [{ text: `${label}: `, bold: true }, value], margin: [0, 2, 0, 2] });
-  const body: unknown[] = [field('Mã hồ sơ', d.code), field('Thủ tục', d.procedure.name), field('Người nộp', `${d.applicant.name} — ĐT: ${d.applicant.phone}`)];
+  const field = (label: string, value: string) => ({
+    text: [{ text: `${label}: `, bold: true }, value],
+    margin: [0, 2, 0, 2],
+  });
+  const body: unknown[] = [
+    field('Mã hồ sơ', d.code),
+    field('Thủ tục', d.procedure.name),
+    field('Người nộp', `${d.applicant.name} — ĐT: ${d.applicant.phone}`),
+  ];
   switch (form) {
     case '01':
       body.push(
         field('Thời điểm tiếp nhận', vnTime(d.receivedAt)),
         field('Hình thức', d.channel === 2 ? 'Trực tuyến' : d.channel === 3 ? 'Bưu chính công ích' : 'Trực tiếp'),
         field('Thời hạn giải quyết', `${d.procedure.processingDays} ngày làm việc`),
-        { text: `Ngày hẹn trả kết quả: ${vnDate(d.originalDueDate ?? d.dueDate)}`, bold: true, fontSize: 12, margin: [0, 8, 0, 4] },
-        { text: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối điện thoại tại trang Tra cứu hồ sơ.', italics: true, fontSize: 9 },
+        {
+          text: `Ngày hẹn trả kết quả: ${vnDate(d.originalDueDate ?? d.dueDate)}`,
+          bold: true,
+          fontSize: 12,
+          margin: [0, 8, 0, 4],
+        },
+        {
+          text: 'Tra cứu tình trạng hồ sơ bằng mã hồ sơ và 4 số cuối điện thoại tại trang Tra cứu hồ sơ.',
+          italics: true,
+          fontSize: 9,
+        },
       );
       break;
     case '02':
-      body.push({ text: 'Hồ sơ cần bổ sung, hoàn thiện các nội dung sau:', margin: [0, 6, 0, 2] }, { ol: ctx.missing?.length ? ctx.missing : [d.reason ?? '…'] });
-      body.push({ text: 'Thời gian bổ sung không tính vào thời hạn giải quyết. Yêu cầu bổ sung chỉ thực hiện một lần.', italics: true, fontSize: 9, margin: [0, 6, 0, 0] });
+      body.push(
+        { text: 'Hồ sơ cần bổ sung, hoàn thiện các nội dung sau:', margin: [0, 6, 0, 2] },
+        { ol: ctx.missing?.length ? ctx.missing : [d.reason ?? '…'] },
+      );
+      body.push({
+        text: 'Thời gian bổ sung không tính vào thời hạn giải quyết. Yêu cầu bổ sung chỉ thực hiện một lần.',
+        italics: true,
+        fontSize: 9,
+        margin: [0, 6, 0, 0],
+      });
       break;
     case '03':
       body.push(field('Lý do từ chối', d.reason ?? '…'));
       break;
     case '04':
       body.push(
-        { text: `Cơ quan giải quyết xin lỗi ông/bà vì hồ sơ không giải quyết được đúng hẹn ngày ${vnDate(ctx.previousDueDate)}.`, margin: [0, 6, 0, 2] },
+        {
+          text: `Cơ quan giải quyết xin lỗi ông/bà vì hồ sơ không giải quyết được đúng hẹn ngày ${vnDate(ctx.previousDueDate)}.`,
+          margin: [0, 6, 0, 2],
+        },
         field('Lý do', d.reason ?? '…'),
         { text: `Ngày hẹn trả kết quả mới: ${vnDate(d.dueDate)}`, bold: true, fontSize: 12, margin: [0, 8, 0, 0] },
       );
@@ -60,8 +91,22 @@ export async function renderForm(form: string, d: DossierView, ctx: { missing?: 
     content: [
       {
         columns: [
-          { width: '45%', stack: [{ text: d.receivingUnit.name.toUpperCase(), bold: true, fontSize: 9 }, { text: 'BỘ PHẬN MỘT CỬA', fontSize: 9 }], alignment: 'center' },
-          { width: '55%', stack: [{ text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 9 }, { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 9 }], alignment: 'center' },
+          {
+            width: '45%',
+            stack: [
+              { text: d.receivingUnit.name.toUpperCase(), bold: true, fontSize: 9 },
+              { text: 'BỘ PHẬN MỘT CỬA', fontSize: 9 },
+            ],
+            alignment: 'center',
+          },
+          {
+            width: '55%',
+            stack: [
+              { text: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', bold: true, fontSize: 9 },
+              { text: 'Độc lập - Tự do - Hạnh phúc', bold: true, fontSize: 9 },
+            ],
+            alignment: 'center',
+          },
         ],
       },
       { text: `Mẫu số ${form}`, alignment: 'right', italics: true, fontSize: 8, margin: [0, 6, 0, 0] },
@@ -70,7 +115,19 @@ export async function renderForm(form: string, d: DossierView, ctx: { missing?: 
       {
         columns: [
           { width: '50%', text: '' },
-          { width: '50%', stack: [{ text: `Ngày ${vnDate(new Date(ctx.now.getTime() + 7 * 3600_000).toISOString().slice(0, 10))}`, italics: true, fontSize: 9 }, { text: 'NGƯỜI TIẾP NHẬN / XỬ LÝ', bold: true, fontSize: 9, margin: [0, 2, 0, 30] }, { text: ctx.officer, fontSize: 10 }], alignment: 'center' },
+          {
+            width: '50%',
+            stack: [
+              {
+                text: `Ngày ${vnDate(new Date(ctx.now.getTime() + 7 * 3600_000).toISOString().slice(0, 10))}`,
+                italics: true,
+                fontSize: 9,
+              },
+              { text: 'NGƯỜI TIẾP NHẬN / XỬ LÝ', bold: true, fontSize: 9, margin: [0, 2, 0, 30] },
+              { text: ctx.officer, fontSize: 10 },
+            ],
+            alignment: 'center',
+          },
         ],
         margin: [0, 16, 0, 0],
       },

@@ -1,5 +1,5 @@
-import type { dossierOutbox } from '../dossiers.table.ts';
 import type { DossierRow } from '../dossiers.repository.ts';
+import type { dossierOutbox } from '../dossiers.table.ts';
 
 const TEXT: Record<string, string> = {
   submit: 'đã được gửi trực tuyến, đang chờ tiếp nhận',
@@ -21,16 +21,28 @@ const TEXT: Record<string, string> = {
 const vnDate = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
 
 /** Outbox rows for one event: SMS to the phone, email when the applicant gave one. */
-export function notificationsFor(d: DossierRow, eventId: string, action: string, procedureName: string, note?: string): (typeof dossierOutbox.$inferInsert)[] {
+export function notificationsFor(
+  d: DossierRow,
+  eventId: string,
+  action: string,
+  procedureName: string,
+  note?: string,
+): (typeof dossierOutbox.$inferInsert)[] {
   // moving between internal steps is not news for the applicant
   if (action === 'transfer' && d.stepIndex > 1) return [];
   if (action === 'return_step') return [];
   const what = TEXT[action] ?? 'được cập nhật';
   const due = d.dueDate && !d.finishedAt ? ` Hẹn trả: ${vnDate(d.dueDate)}.` : '';
-  const why = note && ['refuse_intake', 'request_supplement', 'refuse', 'stop', 'apologise'].includes(action) ? ` Nội dung: ${note}.` : '';
+  const why =
+    note && ['refuse_intake', 'request_supplement', 'refuse', 'stop', 'apologise'].includes(action)
+      ? ` Nội dung: ${note}.`
+      : '';
   const body = `Hồ sơ ${d.code} (${procedureName}) ${what}.${due}${why}`;
   const subject = `[Một cửa] Hồ sơ ${d.code} ${what}`;
-  const rows: (typeof dossierOutbox.$inferInsert)[] = [{ dossierId: d.id, eventId, channel: 'sms', recipient: d.applicantPhone, subject, body: body.slice(0, 480) }];
-  if (d.applicantEmail) rows.push({ dossierId: d.id, eventId, channel: 'email', recipient: d.applicantEmail, subject, body });
+  const rows: (typeof dossierOutbox.$inferInsert)[] = [
+    { dossierId: d.id, eventId, channel: 'sms', recipient: d.applicantPhone, subject, body: body.slice(0, 480) },
+  ];
+  if (d.applicantEmail)
+    rows.push({ dossierId: d.id, eventId, channel: 'email', recipient: d.applicantEmail, subject, body });
   return rows;
 }

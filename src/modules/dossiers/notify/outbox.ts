@@ -17,7 +17,11 @@ interface OutboxRow {
  * again. (A crash after the gateway accepted a message but before the commit re-sends that one
  * message: at-least-once at the gateway boundary, exactly-once in the table.)
  */
-export async function processOutbox(db: Db, transports: Transports, opts: { batch?: number; now?: () => Date } = {}): Promise<number> {
+export async function processOutbox(
+  db: Db,
+  transports: Transports,
+  opts: { batch?: number; now?: () => Date } = {},
+): Promise<number> {
   const batch = opts.batch ?? 50;
   const now = opts.now ?? (() => new Date());
   let sent = 0;
@@ -31,10 +35,14 @@ export async function processOutbox(db: Db, transports: Transports, opts: { batc
       for (const row of rows) {
         try {
           await transports[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body });
-          await tx.execute(sql`update dossier_outbox set sent_at = ${now()}, attempts = attempts + 1 where id = ${row.id}`);
+          await tx.execute(
+            sql`update dossier_outbox set sent_at = ${now()}, attempts = attempts + 1 where id = ${row.id}`,
+          );
           sent++;
         } catch (e) {
-          await tx.execute(sql`update dossier_outbox set attempts = attempts + 1, last_error = ${String((e as Error).message).slice(0, 500)} where id = ${row.id}`);
+          await tx.execute(
+            sql`update dossier_outbox set attempts = attempts + 1, last_error = ${String((e as Error).message).slice(0, 500)} where id = ${row.id}`,
+          );
         }
       }
       return rows.length;

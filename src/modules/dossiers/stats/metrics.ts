@@ -1,6 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { type DrillDownRow, type MetricDef, type MetricScope, registerMetric } from '../../reform-index/metrics/metric-registry.ts';
+import {
+  type DrillDownRow,
+  type MetricDef,
+  type MetricScope,
+  registerMetric,
+} from '../../reform-index/metrics/metric-registry.ts';
 import { hanoiDate } from '../domain/deadline.ts';
 import { dossierStats, type StatsRow, scopeSql, THRESHOLDS } from './stats.ts';
 
@@ -8,7 +13,7 @@ function period(scope: MetricScope) {
   const from = hanoiDate(scope.from);
   const to = hanoiDate(new Date(scope.to.getTime() - 1));
   const today = hanoiDate(new Date());
-  return { from, to, asOf: to < today ? to : today };
+  return { from, to, asOf: [to, today].sort()[0]! };
 }
 
 async function total(db: Db, scope: MetricScope): Promise<StatsRow | undefined> {
@@ -96,9 +101,15 @@ export const DOSSIER_METRICS: MetricDef[] = [
     source: THRESHOLDS.satisfactionRate.source,
     async compute(db, scope) {
       const t = await total(db, scope);
-      return { value: t?.satisfactionRate ?? null, numerator: t ? Math.max(0, t.received - t.dissatisfied - t.late) : 0, denominator: t?.received ?? 0 };
+      return {
+        value: t?.satisfactionRate ?? null,
+        numerator: t ? Math.max(0, t.received - t.dissatisfied - t.late) : 0,
+        denominator: t?.received ?? 0,
+      };
     },
-    drillDown: drill(`not (coalesce(rating, 5) <= 2 or (finished_at is not null and ${FIN} > due_date) or (finished_at is null and status <> 'supplement_requested' and due_date < :asOf))`),
+    drillDown: drill(
+      `not (coalesce(rating, 5) <= 2 or (finished_at is not null and ${FIN} > due_date) or (finished_at is null and status <> 'supplement_requested' and due_date < :asOf))`,
+    ),
   },
 ];
 

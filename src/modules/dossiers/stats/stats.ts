@@ -17,7 +17,11 @@ export const THRESHOLDS = {
   onTimeRate: { source: 'QĐ 766/QĐ-TTg 2.1', fullScoreAt: 1, note: 'score ∝ rate (20 points for group TDGQ)' },
   onlineShare: { source: 'QĐ 766/QĐ-TTg 3.3', fullScoreAt: 0.5, note: '≥ 50 % full score, else rate × max ÷ 50 %' },
   digitisedShare: { source: 'QĐ 766/QĐ-TTg 4.2', fullScoreAt: 0.8, note: '≥ 80 % full score' },
-  satisfactionRate: { source: 'QĐ 766/QĐ-TTg 5.4', fullScoreAt: 0.9, note: '≥ 90 % full score, else rate × max ÷ 90 %' },
+  satisfactionRate: {
+    source: 'QĐ 766/QĐ-TTg 5.4',
+    fullScoreAt: 0.9,
+    note: '≥ 90 % full score, else rate × max ÷ 90 %',
+  },
   avgProcessingDays: { source: 'QĐ 766/QĐ-TTg 2.2', fullScoreAt: null, note: 'reported, no threshold' },
 } as const;
 
@@ -64,7 +68,12 @@ export function scopeSql(unitPath: string, scope: 'receiving' | 'involved' = 're
 
 export async function dossierStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow[]> {
   const fin = dateHn(sql.raw('finished_at'));
-  const key = f.groupBy === 'unit' ? sql.raw('receiving_unit_id::text') : f.groupBy === 'procedure' ? sql.raw('procedure_id::text') : sql.raw('null::text');
+  const key =
+    f.groupBy === 'unit'
+      ? sql.raw('receiving_unit_id::text')
+      : f.groupBy === 'procedure'
+        ? sql.raw('procedure_id::text')
+        : sql.raw('null::text');
   const r = await db.execute(sql`
     select ${key} as key,
       count(*)::int as received,

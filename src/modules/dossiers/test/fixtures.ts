@@ -1,9 +1,9 @@
-import { getUnitByCode } from '../../org/org.repository.ts';
-import { getProcedureByCode } from '../../procedures/procedures.repository.ts';
-import { BUILDING_PERMIT_CODE } from '../../procedures/demo/catalogue.ts';
-import { seedProcedures } from '../../procedures/demo/seed-procedures.ts';
 import type { DbOrTx } from '../../../db/client.ts';
 import type { Deps } from '../../../platform/http/types.ts';
+import { getUnitByCode } from '../../org/org.repository.ts';
+import { BUILDING_PERMIT_CODE } from '../../procedures/demo/catalogue.ts';
+import { seedProcedures } from '../../procedures/demo/seed-procedures.ts';
+import { getProcedureByCode } from '../../procedures/procedures.repository.ts';
 
 /** Unit codes may follow the org demo or the reform-index demo scheme: try both. */
 export const UNIT_CODES = {
@@ -32,12 +32,22 @@ export const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 
 export const EXE = Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1');
 
 /** A multipart body built by hand (app.inject takes a Buffer payload). */
-export function multipart(fields: Record<string, string>, files: { field: string; name: string; type: string; data: Buffer }[]) {
+export function multipart(
+  fields: Record<string, string>,
+  files: { field: string; name: string; type: string; data: Buffer }[],
+) {
   const boundary = `----cchc${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const [k, v] of Object.entries(fields))
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${f.field}"; filename="${f.name}"\r\ncontent-type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\ncontent-disposition: form-data; name="${f.field}"; filename="${f.name}"\r\ncontent-type: ${f.type}\r\n\r\n`,
+      ),
+      f.data,
+      Buffer.from('\r\n'),
+    );
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`));
   return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
