@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
+import { CHROMIUM, ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
 
 // Without Chromium the journey cannot run: in CI that is a failure, locally a skip
 // (install it with `apt-get install -y chromium`, or point CHROMIUM_PATH at one).
@@ -15,8 +15,7 @@ run('journey: sign in, units tree, language switch, sign out', () => {
   const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SHOTS_DIR, `${name}.png`), fullPage });
 
   beforeAll(async () => {
-    if (!hasChromium)
-      throw new Error('Chromium not found at /usr/bin/chromium (CI is set): apt-get install -y chromium');
+    if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM} (CI is set): apt-get install -y chromium`);
     ensureWebBuilt();
     server = await startDemoServer();
     url = server.url;

@@ -43,7 +43,13 @@ export default function LoginPage() {
           data-testid="login-error"
         />
       )}
-      <Form<LoginForm> layout="vertical" onFinish={(v) => login.mutate(v)} requiredMark={false} size="large">
+      <Form<LoginForm>
+        name="login"
+        layout="vertical"
+        onFinish={(v) => login.mutate(v)}
+        requiredMark={false}
+        size="large"
+      >
         <Form.Item name="login" label={t('auth.login')} rules={[{ required: true, message: t('common.required') }]}>
           <Input prefix={<UserOutlined />} placeholder={t('auth.loginPlaceholder')} autoComplete="username" autoFocus />
         </Form.Item>

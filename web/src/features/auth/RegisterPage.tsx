@@ -35,7 +35,12 @@ export default function RegisterPage() {
   return (
     <AuthCard title={t('auth.registerTitle')} subtitle={t('auth.registerSubtitle')}>
       {register.error && <Alert type="error" showIcon title={register.error.message} style={{ marginBottom: 16 }} />}
-      <Form<RegisterForm> layout="vertical" onFinish={(v) => register.mutate(v)} requiredMark="optional">
+      <Form<RegisterForm>
+        name="register"
+        layout="vertical"
+        onFinish={(v) => register.mutate(v)}
+        requiredMark="optional"
+      >
         <Form.Item
           name="fullName"
           label={t('auth.fullName')}

@@ -58,7 +58,13 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose(): v
       forceRender
     >
       {create.error && <Alert type="error" showIcon title={create.error.message} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => create.mutate(v)} requiredMark="optional">
+      <Form<Values>
+        form={form}
+        name="user-create"
+        layout="vertical"
+        onFinish={(v) => create.mutate(v)}
+        requiredMark="optional"
+      >
         <Row gutter={16}>
           <Col xs={24} md={12}>
             <Form.Item

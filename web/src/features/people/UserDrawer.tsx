@@ -144,6 +144,7 @@ export function UserDrawer({
           <Divider />
           <Form<EditValues>
             form={editForm}
+            name="user-edit"
             layout="vertical"
             disabled={!canManage}
             onFinish={(v) =>
@@ -209,7 +210,13 @@ export function UserDrawer({
             )}
           />
           {canManage && (
-            <Form form={grantForm} layout="vertical" onFinish={(v) => addGrant.mutate(v)} style={{ marginTop: 16 }}>
+            <Form
+              form={grantForm}
+              name="user-grant"
+              layout="vertical"
+              onFinish={(v) => addGrant.mutate(v)}
+              style={{ marginTop: 16 }}
+            >
               <Row gutter={8} align="bottom">
                 <Col xs={24} md={8}>
                   <Form.Item
@@ -241,7 +248,7 @@ export function UserDrawer({
               {resetPw.error && (
                 <Alert type="error" showIcon title={resetPw.error.message} style={{ marginBottom: 12 }} />
               )}
-              <Form form={pwForm} layout="inline" onFinish={(v) => resetPw.mutate(v)}>
+              <Form form={pwForm} name="user-password" layout="inline" onFinish={(v) => resetPw.mutate(v)}>
                 <Form.Item
                   name="password"
                   rules={[{ required: true, message: t('common.required') }]}

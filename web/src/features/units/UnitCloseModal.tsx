@@ -72,7 +72,7 @@ export function UnitCloseModal({ unit, units, onClose }: { unit: Unit | null; un
       forceRender
     >
       {close.error && <Alert type="error" showIcon title={close.error.message} style={{ marginBottom: 16 }} />}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => close.mutate(v)}>
+      <Form<Values> form={form} name="unit-close" layout="vertical" onFinish={(v) => close.mutate(v)}>
         <Form.Item
           name="validTo"
           label={t('units.validTo')}

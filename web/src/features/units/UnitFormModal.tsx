@@ -144,7 +144,13 @@ export function UnitFormModal({ target, onClose }: { target: UnitFormTarget | nu
           data-testid="unit-form-error"
         />
       )}
-      <Form<Values> form={form} layout="vertical" onFinish={(v) => save.mutate(v)} requiredMark="optional">
+      <Form<Values>
+        form={form}
+        name="unit-form"
+        layout="vertical"
+        onFinish={(v) => save.mutate(v)}
+        requiredMark="optional"
+      >
         {target?.mode === 'create' && (
           <Form.Item
             name="code"
