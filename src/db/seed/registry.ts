@@ -1,5 +1,6 @@
 import { seedDossierDemo } from '../../modules/dossiers/demo/seed-dossiers.ts';
 import { seedReformIndexDemo } from '../../modules/reform-index/reform-index.seed.ts';
+import { seedFeedbackDemo } from '../../modules/feedback/demo/feedback-demo.ts';
 import type { Deps } from '../../platform/http/types.ts';
 
 /**
@@ -10,3 +11,5 @@ export const demoSeeders: ((deps: Deps) => Promise<void>)[] = [];
 demoSeeders.push(seedReformIndexDemo);
 // dossiers first: the reform-index demo computes criteria from the dossier metrics
 demoSeeders.unshift(seedDossierDemo);
+// feedback before the reform index, which scores a criterion from feedback.answeredOnTimeRate
+demoSeeders.unshift(seedFeedbackDemo);

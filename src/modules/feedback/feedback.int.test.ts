@@ -197,12 +197,13 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
   });
 
   it('limits public intake per contact and per IP with 429 problem+json', async () => {
-    const fixedIp = { 'x-forwarded-for': '10.9.9.9' };
+    const fixedIp = { 'x-forwarded-for': kind === 'pglite' ? '10.9.9.9' : '10.9.9.10' };
+    const phone = kind === 'pglite' ? '0977000111' : '0977000112';
     const statuses: number[] = [];
     for (let i = 0; i < 11; i++)
-      statuses.push((await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: '0977000111' }), ip())).status);
+      statuses.push((await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: phone }), ip())).status);
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
-    const limited = await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: '0977000111' }), ip());
+    const limited = await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: phone }), ip());
     expect(limited.status).toBe(429);
     expect(limited.body.code).toBe('FEEDBACK_CONTACT_RATE_LIMITED');
     let last = 0;

@@ -1,6 +1,6 @@
 import type { Calendar } from '../../calendar/index.ts';
-import { defaultCalendar } from '../../calendar/index.ts';
-import type { DbOrTx } from '../../db/client.ts';
+import type { Db, DbOrTx } from '../../db/client.ts';
+import { getCalendar } from '../calendar/calendar.service.ts';
 import * as repo from './feedback.repository.ts';
 
 /**
@@ -54,10 +54,7 @@ export function resolveRoute(rules: Cached['rules'], category: repo.CategoryRow,
   };
 }
 
-/**
- * The working-day calendar deadlines are computed with. The shipped official schedules; when the
- * calendar module's administrator-edited schedules are available this is where they plug in.
- */
-export function feedbackCalendar(): Calendar {
-  return defaultCalendar();
+/** The effective working-day calendar (administrator-edited schedules over the official ones). */
+export function feedbackCalendar(db: DbOrTx): Promise<Calendar> {
+  return getCalendar(db as Db);
 }

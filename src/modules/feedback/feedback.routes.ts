@@ -9,6 +9,8 @@ import * as s from './feedback.schemas.ts';
 import * as svc from './feedback.service.ts';
 import * as views from './feedback-views.ts';
 import './feedback.errors.ts';
+import './feedback.metrics.ts';
+import { registerFeedbackJobs } from './jobs/deadline-scan.ts';
 
 const tags = ['feedback'];
 /** Per-IP limit of the public intake (per contact: LIMITS in the service). */
@@ -50,6 +52,7 @@ const intakeReply = (r: svc.IntakeResult) => ({
 
 export function registerFeedbackRoutes(app: App, deps: Deps) {
   const db = deps.database.db;
+  registerFeedbackJobs(deps);
 
   // ── public ──
   app.get('/feedback/categories', { schema: { tags, summary: 'Lĩnh vực phản ánh (công khai)' } }, async () =>

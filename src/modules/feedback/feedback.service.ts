@@ -128,7 +128,7 @@ export async function receive(
   const unit = await repo.getUnitRow(db, route.responsibleUnitId);
   if (!unit) throw new AppError('FEEDBACK_NO_ROUTE', { category: category.code });
   const receivedAt = o.receivedAt ?? ctx.now;
-  const d = deadlinesFor(feedbackCalendar(), receivedAt, category);
+  const d = deadlinesFor(await feedbackCalendar(db), receivedAt, category);
   const id = randomUUID();
 
   const result = await db.transaction(async (tx) => {
@@ -260,7 +260,7 @@ function need(cond: unknown, code: string, params: Record<string, unknown> = {})
 /** Applies one staff action to an item: state machine + deadlines + one transaction with audit. */
 export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Promise<repo.ItemRow> {
   const actor = ctx.actor;
-  const cal = feedbackCalendar();
+  const cal = await feedbackCalendar(db);
   return db.transaction(async (tx) => {
     const a = b.action as StaffAction;
     const it = await readableItem(tx, actor, id);
@@ -421,7 +421,7 @@ export async function citizenSupplyInfo(db: Db, ctx: RequestContext, code: strin
     const after = await repo.updateItem(tx, it.id, it.version, {
       status: 'info_supplied',
       infoReply: text,
-      answerDue: dueFrom(feedbackCalendar(), ctx.now, cat?.answerDays ?? 15),
+      answerDue: dueFrom(await feedbackCalendar(db), ctx.now, cat?.answerDays ?? 15),
     });
     if (!after) throw new AppError('VERSION_CONFLICT');
     await record(tx, ctx, it, after, 'supply_info', text);
@@ -462,7 +462,7 @@ export async function citizenReopen(db: Db, ctx: RequestContext, code: string, t
     const after = await repo.updateItem(tx, it.id, it.version, {
       status: 'assigned',
       reopenCount: it.reopenCount + 1,
-      answerDue: dueFrom(feedbackCalendar(), ctx.now, cat?.answerDays ?? 15),
+      answerDue: dueFrom(await feedbackCalendar(db), ctx.now, cat?.answerDays ?? 15),
       answerApprovedBy: null,
       answerApprovedByName: null,
       deadlineState: 'ok',
