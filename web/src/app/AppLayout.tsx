@@ -44,7 +44,11 @@ export function AppLayout() {
         onCollapse={setCollapsed}
         width={232}
         theme="light"
-        style={{ borderRight: '1px solid #f0f0f0' }}
+        // On phones the menu slides over the page instead of squeezing it.
+        style={{
+          borderRight: '1px solid #f0f0f0',
+          ...(narrow ? { position: 'fixed', insetBlock: 0, insetInlineStart: 0, zIndex: 20 } : {}),
+        }}
       >
         <div style={{ padding: '16px 16px 8px', overflow: 'hidden' }}>
           <Brand to="/home" iconOnly={collapsed} />
@@ -76,6 +80,11 @@ export function AppLayout() {
             lineHeight: 1.3,
           }}
         >
+          {narrow && (
+            <div style={{ paddingInlineStart: 36 }}>
+              <Brand to="/home" iconOnly />
+            </div>
+          )}
           <Flex
             align="center"
             gap={10}
