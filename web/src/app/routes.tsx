@@ -1,5 +1,8 @@
 import {
   ApartmentOutlined,
+  BarChartOutlined,
+  FileAddOutlined,
+  InboxOutlined,
   AuditOutlined,
   CommentOutlined,
   FileSearchOutlined,
@@ -33,6 +36,11 @@ const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
+const SubmitWizard = lazy(() => import('../features/dossiers/SubmitWizard.tsx'));
+const DossierQueue = lazy(() => import('../features/dossiers/DossierQueue.tsx'));
+const DossierDetail = lazy(() => import('../features/dossiers/DossierDetail.tsx'));
+const DossierStats = lazy(() => import('../features/dossiers/StatsPage.tsx'));
+const DossierLookup = lazy(() => import('../features/dossiers/LookupPage.tsx'));
 
 export const PEOPLE_ROLES: readonly Role[] = ['admin', 'leader', 'unit_head', 'reform_coordinator'];
 
@@ -58,6 +66,11 @@ export const routes: AppRoute[] = [
   },
   { path: '/login', element: <LoginPage />, public: true },
   { path: '/register', element: <RegisterPage />, public: true },
+  { path: '/dossiers/new', element: <SubmitWizard />, menu: { key: 'dossiers-new', icon: <FileAddOutlined />, labelKey: 'dossiers.navSubmit', descriptionKey: 'dossiers.submitText' } },
+  { path: '/dossiers', element: <DossierQueue />, menu: { key: 'dossiers', icon: <InboxOutlined />, labelKey: 'dossiers.navQueue', descriptionKey: 'dossiers.queueText' } },
+  { path: '/dossiers/:id', element: <DossierDetail /> },
+  { path: '/dossier-stats', element: <DossierStats />, roles: STAFF_ROLES, menu: { key: 'dossier-stats', icon: <BarChartOutlined />, labelKey: 'dossiers.navStats', descriptionKey: 'dossiers.statsText' } },
+  { path: '/lookup', element: <DossierLookup />, public: true },
   // Other features add one line each here, e.g.
   // { path: '/dossiers', element: <DossiersPage />, roles: ['one_stop_officer'], menu: { … } },
   // { path: '/lookup', element: <DossierLookupPage />, public: true },

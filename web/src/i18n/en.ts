@@ -1,3 +1,4 @@
+import { dossiersEn } from '../features/dossiers/dossiers.i18n.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** English catalogue — the same keys as vi.ts (catalogues.test.ts checks). */
@@ -234,4 +235,5 @@ export const en: Catalogue = {
     backHome: 'Back to the home page',
     chunkFailed: 'The page could not be loaded. Reload the browser.',
   },
+  dossiers: dossiersEn,
 };

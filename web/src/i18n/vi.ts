@@ -1,3 +1,4 @@
+import { dossiersVi } from '../features/dossiers/dossiers.i18n.ts';
 /**
  * Vietnamese catalogue — the source of truth for keys. Every UI string lives here and in en.ts
  * (same keys; catalogues.test.ts fails otherwise). Placeholders: {name}.
@@ -236,4 +237,5 @@ export const vi = {
     backHome: 'Về trang chủ',
     chunkFailed: 'Không tải được trang. Hãy tải lại trình duyệt.',
   },
+  dossiers: dossiersVi,
 };
