@@ -40,6 +40,7 @@ export function AppLayout() {
         breakpoint="lg"
         collapsedWidth={narrow ? 0 : 64}
         collapsible
+        zeroWidthTriggerStyle={{ top: 14 }}
         collapsed={collapsed}
         onCollapse={setCollapsed}
         width={232}
@@ -81,7 +82,7 @@ export function AppLayout() {
           }}
         >
           {narrow && (
-            <div style={{ paddingInlineStart: 36 }}>
+            <div style={{ paddingInlineStart: 40 }}>
               <Brand to="/home" iconOnly />
             </div>
           )}
