@@ -36,6 +36,9 @@ const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
+const FeedbackPublicPage = lazy(() => import('../features/feedback/FeedbackPublicPage.tsx'));
+const FeedbackInboxPage = lazy(() => import('../features/feedback/FeedbackInboxPage.tsx'));
+const FeedbackStatsPage = lazy(() => import('../features/feedback/FeedbackStatsPage.tsx'));
 const SubmitWizard = lazy(() => import('../features/dossiers/SubmitWizard.tsx'));
 const DossierQueue = lazy(() => import('../features/dossiers/DossierQueue.tsx'));
 const DossierDetail = lazy(() => import('../features/dossiers/DossierDetail.tsx'));
@@ -66,6 +69,19 @@ export const routes: AppRoute[] = [
   },
   { path: '/login', element: <LoginPage />, public: true },
   { path: '/register', element: <RegisterPage />, public: true },
+  { path: '/feedback', element: <FeedbackPublicPage />, public: true },
+  {
+    path: '/feedback/inbox',
+    element: <FeedbackInboxPage />,
+    roles: ['one_stop_officer', 'specialist', 'unit_head', 'leader', 'admin'],
+    menu: { key: 'feedback-inbox', icon: <CommentOutlined />, labelKey: 'feedback.navInbox', descriptionKey: 'feedback.inboxText' },
+  },
+  {
+    path: '/feedback/stats',
+    element: <FeedbackStatsPage />,
+    roles: ['one_stop_officer', 'specialist', 'unit_head', 'leader', 'admin', 'reform_coordinator'],
+    menu: { key: 'feedback-stats', icon: <LineChartOutlined />, labelKey: 'feedback.navStats', descriptionKey: 'feedback.statsText' },
+  },
   { path: '/dossiers/new', element: <SubmitWizard />, menu: { key: 'dossiers-new', icon: <FileAddOutlined />, labelKey: 'dossiers.navSubmit', descriptionKey: 'dossiers.submitText' } },
   { path: '/dossiers', element: <DossierQueue />, menu: { key: 'dossiers', icon: <InboxOutlined />, labelKey: 'dossiers.navQueue', descriptionKey: 'dossiers.queueText' } },
   { path: '/dossiers/:id', element: <DossierDetail /> },

@@ -1,0 +1,91 @@
+import type { PublicView, StaffView } from '../../../../src/modules/feedback/feedback-views.ts';
+import { api } from '../../lib/api.ts';
+
+export type { PublicView, StaffView };
+
+export interface Category {
+  code: string;
+  name: string;
+  nameEn: string;
+  kind: string;
+  hot: boolean;
+  answerDays: number;
+}
+export interface Area {
+  id: string;
+  code: string;
+  name: string;
+  shortName: string;
+}
+export interface IntakeReply {
+  id: string;
+  code: string;
+  status: string;
+  trackingKey: string;
+  answerDue: string;
+  similar: { code: string; title: string; status: string; score: number }[];
+}
+export interface Detail extends StaffView {
+  duplicateOfCode: string | null;
+  duplicates: { id: string; code: string; status: string }[];
+  similar: { id: string; code: string; title: string; status: string; score: number }[];
+  attachments: { id: string; filename: string; mime: string; size: number }[];
+  events: {
+    at: string;
+    action: string;
+    fromStatus: string | null;
+    toStatus: string;
+    actorName: string | null;
+    note: string | null;
+  }[];
+}
+export interface StatsRow {
+  key: string;
+  label: string;
+  received: number;
+  answered: number;
+  onTime: number;
+  overdue: number;
+  avgDays: number | null;
+  onTimeRate: number | null;
+  satisfactionRate: number | null;
+  satisfied: number;
+  rated: number;
+}
+
+export const STATUSES = [
+  'received',
+  'info_requested',
+  'info_supplied',
+  'assigned',
+  'answer_drafted',
+  'answer_approved',
+  'sent',
+  'published',
+  'rejected',
+] as const;
+
+/** Which actions a status allows (mirrors the server's workflow; the server decides). */
+export const ACTIONS_FROM: Record<string, string[]> = {
+  received: ['assign', 'request_info', 'reject', 'transfer', 'recategorise', 'link_duplicate'],
+  info_requested: ['supply_info', 'recategorise'],
+  info_supplied: ['assign', 'reject', 'transfer', 'recategorise', 'link_duplicate'],
+  assigned: ['draft_answer', 'assign', 'transfer', 'recategorise', 'link_duplicate'],
+  answer_drafted: ['approve', 'draft_answer', 'return_draft', 'recategorise'],
+  answer_approved: ['send', 'return_draft'],
+  sent: ['publish'],
+};
+
+export const feedbackApi = {
+  categories: () => api.get<Category[]>('/feedback/categories'),
+  areas: () => api.get<Area[]>('/feedback/areas'),
+  submit: (form: FormData) => api.upload<IntakeReply>('/feedback/items', form),
+  publicSearch: (q: Record<string, string | number | undefined>) =>
+    api.get<{ total: number; items: PublicView[] }>('/feedback/public', q),
+  inbox: (q: Record<string, string | number | undefined>) =>
+    api.get<{ total: number; items: StaffView[] }>('/feedback/items', q),
+  detail: (id: string) => api.get<Detail>(`/feedback/items/${id}`),
+  act: (id: string, body: Record<string, unknown>) => api.post<Detail>(`/feedback/items/${id}/actions`, body),
+  stats: (q: { from: string; to: string; groupBy: string }) =>
+    api.get<{ rows: StatsRow[]; total: StatsRow }>('/feedback/stats', q),
+};
