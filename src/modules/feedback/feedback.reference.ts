@@ -26,6 +26,25 @@ export async function reference(db: DbOrTx): Promise<Cached> {
 
 export function forgetReference(db: DbOrTx) {
   cache.delete(db);
+  unitCache.delete(db);
+}
+
+type UnitRow = NonNullable<Awaited<ReturnType<typeof repo.getUnitRow>>>;
+const unitCache = new WeakMap<object, Map<string, { at: number; row: UnitRow | undefined }>>();
+
+/** A unit by id, cached for a few seconds (intake reads the ward and the responsible unit). */
+export async function cachedUnit(db: DbOrTx, id: string): Promise<UnitRow | undefined> {
+  let m = unitCache.get(db);
+  if (!m) {
+    m = new Map();
+    unitCache.set(db, m);
+  }
+  const hit = m.get(id);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.row;
+  const row = await repo.getUnitRow(db, id);
+  if (m.size > 10_000) m.clear();
+  m.set(id, { at: Date.now(), row });
+  return row;
 }
 
 export interface Route {

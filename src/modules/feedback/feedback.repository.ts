@@ -159,7 +159,7 @@ export function openInAreaCategory(db: DbOrTx, areaUnitId: string, categoryCode:
     .from(feedbackItems)
     .where(and(...conds))
     .orderBy(desc(feedbackItems.receivedAt))
-    .limit(200);
+    .limit(50);
 }
 
 export const duplicatesOf = (db: DbOrTx, primaryId: string) =>

@@ -9,7 +9,7 @@ import { sniffImage } from './domain/image.ts';
 import { normaliseSearch, similarity } from './domain/normalise.ts';
 import { canStart, isOpen, type StaffAction, TO } from './domain/workflow.ts';
 import * as policy from './feedback.policy.ts';
-import { feedbackCalendar, reference, resolveRoute } from './feedback.reference.ts';
+import { cachedUnit, feedbackCalendar, reference, resolveRoute } from './feedback.reference.ts';
 import * as repo from './feedback.repository.ts';
 import type { ActionInput, IntakeInput } from './feedback.schemas.ts';
 
@@ -104,7 +104,7 @@ export async function receive(
   const ref = await reference(db);
   const category = ref.categories.get(input.categoryCode);
   if (!category?.active) throw new AppError('FEEDBACK_CATEGORY_UNKNOWN', { code: input.categoryCode });
-  const area = await repo.getUnitRow(db, input.areaUnitId);
+  const area = await cachedUnit(db, input.areaUnitId);
   if (!area || area.validTo || !['ward', 'commune'].includes(area.kind))
     throw new AppError('FEEDBACK_AREA_UNKNOWN', { id: input.areaUnitId });
   const photos = (o.photos ?? []).map((p) => {
@@ -125,7 +125,7 @@ export async function receive(
 
   const route = resolveRoute(ref.rules, category, area.path);
   if (!route) throw new AppError('FEEDBACK_NO_ROUTE', { category: category.code });
-  const unit = await repo.getUnitRow(db, route.responsibleUnitId);
+  const unit = await cachedUnit(db, route.responsibleUnitId);
   if (!unit) throw new AppError('FEEDBACK_NO_ROUTE', { category: category.code });
   const receivedAt = o.receivedAt ?? ctx.now;
   const d = deadlinesFor(await feedbackCalendar(db), receivedAt, category);
