@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { type DbKind, DB_KINDS, openTestDatabase, type TestDatabase } from '../../../test/harness.ts';
+import { DB_KINDS, type DbKind, openTestDatabase, type TestDatabase } from '../../../test/harness.ts';
 import { freePort, runCchc, waitHealthy } from '../../../test/process.ts';
 import { openDatabase } from '../../db/client.ts';
 import { processOutbox } from './notify/outbox.ts';
@@ -21,7 +21,11 @@ afterAll(() => {
 });
 
 async function login(base: string) {
-  const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: '0912345678', password: 'demo1234' }) });
+  const r = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login: '0912345678', password: 'demo1234' }),
+  });
   const body = (await r.json()) as { csrfToken: string };
   return { cookie: String(r.headers.get('set-cookie')).split(';')[0]!, csrf: body.csrfToken };
 }
@@ -49,7 +53,10 @@ describe.each(DB_KINDS)('SIGKILL in the middle of a burst on %s', (kind: DbKind)
       const s = await login(base);
       const procs = (await (await fetch(`${base}/api/v1/procedures`)).json()) as { id: string; code: string }[];
       const bp = procs.find((p) => p.code === '1.009994')!;
-      const units = (await (await fetch(`${base}/api/v1/procedures/${bp.id}/receiving-units`)).json()) as { id: string; name: string }[];
+      const units = (await (await fetch(`${base}/api/v1/procedures/${bp.id}/receiving-units`)).json()) as {
+        id: string;
+        name: string;
+      }[];
       const ward = units.find((u) => u.name.includes('Thượng Cát'))!;
 
       const acknowledged: { id: string; code: string; key: string }[] = [];
@@ -58,9 +65,21 @@ describe.each(DB_KINDS)('SIGKILL in the middle of a burst on %s', (kind: DbKind)
         const key = `crash-${kind}-${i}`;
         attempted.push(key);
         const fd = new FormData();
-        fd.set('metadata', JSON.stringify({ procedureId: bp.id, receivingUnitId: ward.id, applicant: { name: `Người nộp ${i}`, phone: '0912345678', email: `n${i}@example.vn` } }));
-        for (const f of ['don_de_nghi', 'giay_to_dat', 'ban_ve']) fd.set(f, new Blob([PDF], { type: 'application/pdf' }), `${f}.pdf`);
-        const r = await fetch(`${base}/api/v1/dossiers`, { method: 'POST', body: fd, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': key } });
+        fd.set(
+          'metadata',
+          JSON.stringify({
+            procedureId: bp.id,
+            receivingUnitId: ward.id,
+            applicant: { name: `Người nộp ${i}`, phone: '0912345678', email: `n${i}@example.vn` },
+          }),
+        );
+        for (const f of ['don_de_nghi', 'giay_to_dat', 'ban_ve'])
+          fd.set(f, new Blob([PDF], { type: 'application/pdf' }), `${f}.pdf`);
+        const r = await fetch(`${base}/api/v1/dossiers`, {
+          method: 'POST',
+          body: fd,
+          headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': key },
+        });
         if (r.status === 201 || r.status === 200) {
           const b = (await r.json()) as { id: string; code: string };
           acknowledged.push({ id: b.id, code: b.code, key });
@@ -76,7 +95,8 @@ describe.each(DB_KINDS)('SIGKILL in the middle of a burst on %s', (kind: DbKind)
           } catch {
             return; // connection lost: the server is gone
           }
-          if (acknowledged.length >= 40 && first.child.exitCode === null && !first.child.killed) first.child.kill('SIGKILL');
+          if (acknowledged.length >= 40 && first.child.exitCode === null && !first.child.killed)
+            first.child.kill('SIGKILL');
         }
       };
       await Promise.all(Array.from({ length: 8 }, stream));
@@ -96,9 +116,21 @@ describe.each(DB_KINDS)('SIGKILL in the middle of a burst on %s', (kind: DbKind)
         const retry = acknowledged.slice(0, 5);
         for (const a of retry) {
           const fd = new FormData();
-          fd.set('metadata', JSON.stringify({ procedureId: bp.id, receivingUnitId: ward.id, applicant: { name: 'Người nộp lại', phone: '0912345678' } }));
-          for (const f of ['don_de_nghi', 'giay_to_dat', 'ban_ve']) fd.set(f, new Blob([PDF], { type: 'application/pdf' }), `${f}.pdf`);
-          const r = await fetch(`${base}/api/v1/dossiers`, { method: 'POST', body: fd, headers: { cookie: s2.cookie, 'x-csrf-token': s2.csrf, 'idempotency-key': a.key } });
+          fd.set(
+            'metadata',
+            JSON.stringify({
+              procedureId: bp.id,
+              receivingUnitId: ward.id,
+              applicant: { name: 'Người nộp lại', phone: '0912345678' },
+            }),
+          );
+          for (const f of ['don_de_nghi', 'giay_to_dat', 'ban_ve'])
+            fd.set(f, new Blob([PDF], { type: 'application/pdf' }), `${f}.pdf`);
+          const r = await fetch(`${base}/api/v1/dossiers`, {
+            method: 'POST',
+            body: fd,
+            headers: { cookie: s2.cookie, 'x-csrf-token': s2.csrf, 'idempotency-key': a.key },
+          });
           expect(r.status).toBe(200);
           expect(((await r.json()) as { id: string }).id).toBe(a.id);
         }
@@ -107,19 +139,24 @@ describe.each(DB_KINDS)('SIGKILL in the middle of a burst on %s', (kind: DbKind)
         await second.exited;
       }
 
-      const database = kind === 'postgres' ? await openDatabase({ databaseUrl: pgdb!.url }) : await openDatabase({ dataDir });
+      const database =
+        kind === 'postgres' ? await openDatabase({ databaseUrl: pgdb!.url }) : await openDatabase({ dataDir });
       try {
         const q = async (text: string) => (await database.sql.query<Record<string, number>>(text)).rows;
         const [dup] = await q(`select count(*)::int - count(distinct code)::int as n from dossiers`);
         expect(dup!.n).toBe(0);
-        const [idem] = await q(`select count(*)::int as n from (select idempotency_key from dossiers where idempotency_key like 'crash-%' group by 1 having count(*) > 1) x`);
+        const [idem] = await q(
+          `select count(*)::int as n from (select idempotency_key from dossiers where idempotency_key like 'crash-%' group by 1 having count(*) > 1) x`,
+        );
         expect(idem!.n).toBe(0);
         // gap-free: per unit and day, the sequence numbers are exactly 1..count
         const [gaps] = await q(`select count(*)::int as n from (
             select receiving_unit_id, ((submitted_at at time zone 'UTC') + interval '7 hours')::date d,
               max(right(code, 4)::int) mx, count(*) c from dossiers group by 1, 2) x where mx <> c`);
         expect(gaps!.n).toBe(0);
-        const [counters] = await q(`select count(*)::int as n from dossier_counters c where c.last <> (select count(*) from dossiers d where d.receiving_unit_id = c.unit_id and ((d.submitted_at at time zone 'UTC') + interval '7 hours')::date = c.day)`);
+        const [counters] = await q(
+          `select count(*)::int as n from dossier_counters c where c.last <> (select count(*) from dossiers d where d.receiving_unit_id = c.unit_id and ((d.submitted_at at time zone 'UTC') + interval '7 hours')::date = c.day)`,
+        );
         expect(counters!.n).toBe(0);
         // one submit event and one sms + one email per crash dossier, no more, no less
         const [bad] = await q(`select count(*)::int as n from dossiers d where d.idempotency_key like 'crash-%' and (

@@ -185,5 +185,8 @@ export const dossierDailyStats = pgTable(
     daysSum: doublePrecision('days_sum').notNull().default(0),
     daysN: integer('days_n').notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.unitId, t.procedureId, t.day] }), index('dossier_daily_stats_path_idx').on(t.unitPath.op('text_pattern_ops'), t.day)],
+  (t) => [
+    primaryKey({ columns: [t.unitId, t.procedureId, t.day] }),
+    index('dossier_daily_stats_path_idx').on(t.unitPath.op('text_pattern_ops'), t.day),
+  ],
 );

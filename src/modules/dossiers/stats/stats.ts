@@ -67,6 +67,44 @@ export function scopeSql(unitPath: string, scope: 'receiving' | 'involved' = 're
 }
 
 export async function dossierStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow[]> {
+  return (f.scope ?? 'receiving') === 'receiving' ? rolledUpStats(db, f) : rawStats(db, f);
+}
+
+/**
+ * From the daily roll-up (what is settled) plus a live count of the open dossiers (what depends
+ * on the day asked): a district's year reads a few thousand roll-up rows.
+ */
+async function rolledUpStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow[]> {
+  const key = (unitCol: string) =>
+    sql.raw(f.groupBy === 'unit' ? `${unitCol}::text` : f.groupBy === 'procedure' ? 'procedure_id::text' : "''");
+  const r = await db.execute(sql`
+    with r as (
+      select ${key('unit_id')} as key, sum(received)::int as received, sum(accepted)::int as accepted, sum(resolved)::int as resolved,
+        sum(early)::int as early, sum(on_time)::int as on_time, sum(late_finished)::int as late_finished, sum(online)::int as online,
+        sum(digitised)::int as digitised, sum(rated)::int as rated, sum(dissatisfied)::int as dissatisfied,
+        sum(days_sum) as days_sum, sum(days_n)::int as days_n
+      from dossier_daily_stats
+      where unit_path like ${`${f.unitPath}%`} and day between ${f.from}::date and ${f.to}::date
+      group by 1),
+    o as (
+      select ${key('receiving_unit_id')} as key, count(*)::int as pending,
+        count(*) filter (where status <> 'supplement_requested' and due_date < ${f.asOf}::date)::int as overdue
+      from dossiers
+      where finished_at is null and receiving_unit_path like ${`${f.unitPath}%`}
+        and submitted_at >= (${f.from}::date::timestamp - interval '7 hours') at time zone 'UTC'
+        and submitted_at < (${f.to}::date::timestamp + interval '17 hours') at time zone 'UTC'
+      group by 1)
+    select coalesce(r.key, o.key) as key, coalesce(received, 0) as received, coalesce(accepted, 0) as accepted, coalesce(resolved, 0) as resolved,
+      coalesce(early, 0) as early, coalesce(on_time, 0) as on_time, coalesce(late_finished, 0) + coalesce(overdue, 0) as late,
+      coalesce(pending, 0) as pending, coalesce(overdue, 0) as overdue, coalesce(online, 0) as online, coalesce(digitised, 0) as digitised,
+      coalesce(rated, 0) as rated, coalesce(dissatisfied, 0) as dissatisfied,
+      case when days_n > 0 then days_sum / days_n end as avg_days
+    from r full join o on o.key = r.key
+    order by 2 desc`);
+  return toRows(r, true);
+}
+
+async function rawStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow[]> {
   const fin = dateHn(sql.raw('finished_at'));
   const key =
     f.groupBy === 'unit'
@@ -79,8 +117,8 @@ export async function dossierStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow
       count(*)::int as received,
       count(received_at)::int as accepted,
       count(*) filter (where status in ('resolved','returned'))::int as resolved,
-      count(*) filter (where finished_at is not null and due_date is not null and ${fin} < due_date)::int as early,
-      count(*) filter (where finished_at is not null and due_date is not null and ${fin} = due_date)::int as on_time,
+      count(*) filter (where finished_at is not null and due_date is not null and ${fin} < due_date and supplement_count <= 1)::int as early,
+      count(*) filter (where finished_at is not null and due_date is not null and ${fin} = due_date and supplement_count <= 1)::int as on_time,
       count(*) filter (where (finished_at is not null and due_date is not null and (${fin} > due_date or supplement_count > 1))
                           or (finished_at is null and status <> 'supplement_requested' and due_date < ${f.asOf}::date))::int as late,
       count(*) filter (where finished_at is null)::int as pending,
@@ -95,14 +133,18 @@ export async function dossierStats(db: DbOrTx, f: StatsFilter): Promise<StatsRow
       and submitted_at >= (${f.from}::date::timestamp - interval '7 hours') at time zone 'UTC'
       and submitted_at < (${f.to}::date::timestamp + interval '17 hours') at time zone 'UTC'
     group by 1 order by 2 desc`);
-  const rows = ((r as unknown as { rows: Record<string, unknown>[] }).rows ?? r) as Record<string, unknown>[];
+  return toRows(r, false);
+}
+
+function toRows(r: unknown, emptyKeyIsNull: boolean): StatsRow[] {
+  const rows = ((r as { rows?: Record<string, unknown>[] }).rows ?? r) as Record<string, unknown>[];
   return rows.map((x) => {
     const n = (k: string) => Number(x[k] ?? 0);
     const received = n('received');
     const judged = n('early') + n('on_time') + n('late');
     const rate = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
     return {
-      key: (x.key as string | null) ?? null,
+      key: emptyKeyIsNull && x.key === '' ? null : ((x.key as string | null) ?? null),
       received,
       accepted: n('accepted'),
       resolved: n('resolved'),

@@ -1,5 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Descriptions, Flex, Form, Input, Modal, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  DatePicker,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -7,7 +21,11 @@ import { api, apiUrl } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
 import { type Dossier, STATUS_COLOURS, vnDate, vnDateTime } from './dossiers.api.ts';
 
-const NEEDS = { reason: ['refuse_intake', 'return_step', 'refuse', 'stop', 'apologise'], missing: ['request_supplement'], date: ['apologise'] };
+const NEEDS = {
+  reason: ['refuse_intake', 'return_step', 'refuse', 'stop', 'apologise'],
+  missing: ['request_supplement'],
+  date: ['apologise'],
+};
 
 /** One dossier: facts, workflow with the current step's due date, history, files, forms and the actions I may take. */
 export default function DossierDetail() {
@@ -55,7 +73,13 @@ export default function DossierDetail() {
         extra={
           <Space wrap>
             {d.allowedActions.map((a) => (
-              <Button key={a} type={['accept', 'transfer', 'approve', 'return_result'].includes(a) ? 'primary' : 'default'} danger={['refuse_intake', 'refuse', 'stop'].includes(a)} onClick={() => run(a)} loading={act.isPending}>
+              <Button
+                key={a}
+                type={['accept', 'transfer', 'approve', 'return_result'].includes(a) ? 'primary' : 'default'}
+                danger={['refuse_intake', 'refuse', 'stop'].includes(a)}
+                onClick={() => run(a)}
+                loading={act.isPending}
+              >
                 {t(`dossiers.action_${a}` as never)}
               </Button>
             ))}
@@ -68,7 +92,9 @@ export default function DossierDetail() {
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.applicant')}>{d.applicant.name}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.phone')}>{d.applicant.phone}</Descriptions.Item>
-          <Descriptions.Item label={t('dossiers.channel')}>{t(`dossiers.channel_${d.channel}` as never)}</Descriptions.Item>
+          <Descriptions.Item label={t('dossiers.channel')}>
+            {t(`dossiers.channel_${d.channel}` as never)}
+          </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.receivingUnit')}>{d.receivingUnit.name}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.holder')}>{d.holderUnit.name}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.submittedAt')}>{vnDateTime(d.submittedAt)}</Descriptions.Item>
@@ -87,7 +113,11 @@ export default function DossierDetail() {
           current={current < 0 ? d.steps?.length : current}
           items={d.steps?.map((s) => ({
             title: s.name,
-            description: s.dueDate ? `${t('dossiers.dueDate')}: ${vnDate(s.dueDate)}` : s.days ? t('dossiers.days', { n: s.days }) : undefined,
+            description: s.dueDate
+              ? `${t('dossiers.dueDate')}: ${vnDate(s.dueDate)}`
+              : s.days
+                ? t('dossiers.days', { n: s.days })
+                : undefined,
             status: s.state === 'done' ? 'finish' : s.state === 'current' ? 'process' : 'wait',
           }))}
         />
@@ -98,7 +128,8 @@ export default function DossierDetail() {
             items={d.history?.map((h) => ({
               children: (
                 <>
-                  <Typography.Text strong>{t(`dossiers.action_${h.action}` as never)}</Typography.Text> — {vnDateTime(h.at)} {h.actorName ? `· ${h.actorName}` : ''}
+                  <Typography.Text strong>{t(`dossiers.action_${h.action}` as never)}</Typography.Text> —{' '}
+                  {vnDateTime(h.at)} {h.actorName ? `· ${h.actorName}` : ''}
                   <div style={{ color: '#666' }}>{[h.stepName, h.unitName, h.note].filter(Boolean).join(' · ')}</div>
                 </>
               ),
@@ -107,20 +138,24 @@ export default function DossierDetail() {
         </Card>
         <Flex vertical gap={16} style={{ flex: 1, minWidth: 280 }}>
           <Card title={t('dossiers.files')} size="small">
-            {d.files?.length ? d.files.map((f) => (
-              <div key={f.id}>
-                <a href={apiUrl(`/dossiers/${d.id}/files/${f.id}`)}>{f.fileName}</a> <Tag>{f.kind}</Tag>
-              </div>
-            )) : '—'}
+            {d.files?.length
+              ? d.files.map((f) => (
+                  <div key={f.id}>
+                    <a href={apiUrl(`/dossiers/${d.id}/files/${f.id}`)}>{f.fileName}</a> <Tag>{f.kind}</Tag>
+                  </div>
+                ))
+              : '—'}
           </Card>
           <Card title={t('dossiers.forms')} size="small">
-            {d.forms.length ? d.forms.map((f) => (
-              <div key={f}>
-                <a href={apiUrl(`/dossiers/${d.id}/forms/${f}`)} target="_blank" rel="noreferrer">
-                  {t(`dossiers.form_${f}` as never)}
-                </a>
-              </div>
-            )) : '—'}
+            {d.forms.length
+              ? d.forms.map((f) => (
+                  <div key={f}>
+                    <a href={apiUrl(`/dossiers/${d.id}/forms/${f}`)} target="_blank" rel="noreferrer">
+                      {t(`dossiers.form_${f}` as never)}
+                    </a>
+                  </div>
+                ))
+              : '—'}
           </Card>
         </Flex>
       </Flex>
@@ -140,7 +175,14 @@ export default function DossierDetail() {
               action,
               version: d.version,
               ...(v.reason ? { reason: v.reason } : {}),
-              ...(v.missing ? { missing: v.missing.split('\n').map((s) => s.trim()).filter(Boolean) } : {}),
+              ...(v.missing
+                ? {
+                    missing: v.missing
+                      .split('\n')
+                      .map((s) => s.trim())
+                      .filter(Boolean),
+                  }
+                : {}),
               ...(v.newDueDate ? { newDueDate: v.newDueDate.format('YYYY-MM-DD') } : {}),
             })
           }

@@ -14,7 +14,13 @@ export default function DossierQueue() {
   const [page, setPage] = useState(1);
   const list = useQuery({
     queryKey: ['dossiers', view, q, page],
-    queryFn: () => api.get<{ total: number; items: Dossier[] }>('/dossiers', { view, q: q || undefined, limit: 20, offset: (page - 1) * 20 }),
+    queryFn: () =>
+      api.get<{ total: number; items: Dossier[] }>('/dossiers', {
+        view,
+        q: q || undefined,
+        limit: 20,
+        offset: (page - 1) * 20,
+      }),
   });
   return (
     <Card
@@ -33,7 +39,12 @@ export default function DossierQueue() {
               { value: 'mine', label: t('dossiers.mine') },
             ]}
           />
-          <Input.Search allowClear placeholder={t('dossiers.searchPlaceholder')} onSearch={setQ} style={{ width: 260 }} />
+          <Input.Search
+            allowClear
+            placeholder={t('dossiers.searchPlaceholder')}
+            onSearch={setQ}
+            style={{ width: 260 }}
+          />
         </Flex>
       }
     >
@@ -44,8 +55,19 @@ export default function DossierQueue() {
         dataSource={list.data?.items}
         pagination={{ current: page, pageSize: 20, total: list.data?.total, onChange: setPage, showSizeChanger: false }}
         columns={[
-          { title: t('dossiers.code'), dataIndex: 'code', render: (c: string, d) => <Link to={`/dossiers/${d.id}`}>{c}</Link> },
-          { title: t('dossiers.procedure'), render: (_, d) => <Typography.Text ellipsis style={{ maxWidth: 260 }}>{d.procedure.name}</Typography.Text> },
+          {
+            title: t('dossiers.code'),
+            dataIndex: 'code',
+            render: (c: string, d) => <Link to={`/dossiers/${d.id}`}>{c}</Link>,
+          },
+          {
+            title: t('dossiers.procedure'),
+            render: (_, d) => (
+              <Typography.Text ellipsis style={{ maxWidth: 260 }}>
+                {d.procedure.name}
+              </Typography.Text>
+            ),
+          },
           { title: t('dossiers.applicant'), render: (_, d) => d.applicant.name },
           { title: t('dossiers.holder'), render: (_, d) => d.holderUnit.name },
           { title: t('dossiers.submittedAt'), render: (_, d) => vnDateTime(d.submittedAt) },

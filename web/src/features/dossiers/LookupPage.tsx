@@ -13,7 +13,10 @@ export default function LookupPage() {
   const [params] = useSearchParams();
   const [q, setQ] = useState<{ code: string; phone4: string }>();
   const [stars, setStars] = useState(5);
-  const look = useMutation({ mutationFn: (v: { code: string; phone4: string }) => api.get<PublicLookup>('/public/dossiers/lookup', v), onError: notifyError });
+  const look = useMutation({
+    mutationFn: (v: { code: string; phone4: string }) => api.get<PublicLookup>('/public/dossiers/lookup', v),
+    onError: notifyError,
+  });
   const rate = useMutation({
     mutationFn: () => api.post('/public/dossiers/rating', { ...q, rating: stars }),
     onSuccess: () => {
@@ -75,7 +78,8 @@ export default function LookupPage() {
               color: STATUS_COLOURS[h.toStatus] === 'red' ? 'red' : 'blue',
               children: (
                 <>
-                  <Typography.Text strong>{t(`dossiers.action_${h.action}` as never)}</Typography.Text> — {vnDateTime(h.at)}
+                  <Typography.Text strong>{t(`dossiers.action_${h.action}` as never)}</Typography.Text> —{' '}
+                  {vnDateTime(h.at)}
                   <div style={{ color: '#666' }}>
                     {[h.stepName, h.unitName].filter(Boolean).join(' · ')}
                     {h.dueDate ? ` · ${t('dossiers.dueDate')}: ${vnDate(h.dueDate)}` : ''}

@@ -14,18 +14,40 @@ export default function StatsPage() {
   const q = useQuery({
     queryKey: ['dossier-stats', range[0].format('YYYY-MM-DD'), range[1].format('YYYY-MM-DD'), groupBy],
     queryFn: () =>
-      api.get<{ unit: { name: string }; totals: StatsRow | null; rows: StatsRow[] }>('/dossiers/stats', { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD'), groupBy }),
+      api.get<{ unit: { name: string }; totals: StatsRow | null; rows: StatsRow[] }>('/dossiers/stats', {
+        from: range[0].format('YYYY-MM-DD'),
+        to: range[1].format('YYYY-MM-DD'),
+        groupBy,
+      }),
   });
-  const rows = q.data ? [...q.data.rows, ...(q.data.totals ? [{ ...q.data.totals, key: 'total', name: t('dossiers.total') }] : [])] : [];
-  const n = (k: keyof StatsRow) => ({ title: t(`dossiers.${k === 'satisfactionRate' ? 'satisfaction' : k}` as never), dataIndex: k, align: 'right' as const });
+  const rows = q.data
+    ? [...q.data.rows, ...(q.data.totals ? [{ ...q.data.totals, key: 'total', name: t('dossiers.total') }] : [])]
+    : [];
+  const n = (k: keyof StatsRow) => ({
+    title: t(`dossiers.${k === 'satisfactionRate' ? 'satisfaction' : k}` as never),
+    dataIndex: k,
+    align: 'right' as const,
+  });
   const r = (k: keyof StatsRow) => ({ ...n(k), render: (v: number | null) => pct(v) });
   return (
     <Card
       title={`${t('dossiers.statsTitle')}${q.data ? ` — ${q.data.unit.name}` : ''}`}
       extra={
         <Flex gap={8}>
-          <DatePicker.RangePicker value={range} format="DD/MM/YYYY" allowClear={false} onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
-          <Segmented value={groupBy} onChange={(v) => setGroupBy(v as typeof groupBy)} options={[{ value: 'unit', label: t('dossiers.groupUnit') }, { value: 'procedure', label: t('dossiers.groupProcedure') }]} />
+          <DatePicker.RangePicker
+            value={range}
+            format="DD/MM/YYYY"
+            allowClear={false}
+            onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+          />
+          <Segmented
+            value={groupBy}
+            onChange={(v) => setGroupBy(v as typeof groupBy)}
+            options={[
+              { value: 'unit', label: t('dossiers.groupUnit') },
+              { value: 'procedure', label: t('dossiers.groupProcedure') },
+            ]}
+          />
         </Flex>
       }
     >

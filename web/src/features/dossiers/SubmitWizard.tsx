@@ -1,6 +1,21 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, List, Result, Select, Steps, Tag, Typography, Upload } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  List,
+  Result,
+  Select,
+  Steps,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -38,7 +53,14 @@ export default function SubmitWizard() {
     mutationFn: () => {
       const fd = new FormData();
       const { receivingUnitId, ...who } = applicant!;
-      fd.set('metadata', JSON.stringify({ procedureId, receivingUnitId, applicant: Object.fromEntries(Object.entries(who).filter(([, v]) => v)) }));
+      fd.set(
+        'metadata',
+        JSON.stringify({
+          procedureId,
+          receivingUnitId,
+          applicant: Object.fromEntries(Object.entries(who).filter(([, v]) => v)),
+        }),
+      );
       for (const [k, f] of Object.entries(files)) fd.set(k, f, f.name);
       return api.upload<Dossier>('/dossiers', fd);
     },
@@ -55,7 +77,13 @@ export default function SubmitWizard() {
       <Steps
         current={step}
         style={{ marginBottom: 24 }}
-        items={[t('dossiers.stepProcedure'), t('dossiers.stepForm'), t('dossiers.stepUpload'), t('dossiers.stepReview'), t('dossiers.stepDone')].map((title) => ({ title }))}
+        items={[
+          t('dossiers.stepProcedure'),
+          t('dossiers.stepForm'),
+          t('dossiers.stepUpload'),
+          t('dossiers.stepReview'),
+          t('dossiers.stepDone'),
+        ].map((title) => ({ title }))}
       />
       {step === 0 && (
         <Flex vertical gap={16}>
@@ -75,8 +103,12 @@ export default function SubmitWizard() {
             <Descriptions bordered size="small" column={1}>
               <Descriptions.Item label={t('dossiers.procedureCode')}>{proc.code}</Descriptions.Item>
               <Descriptions.Item label={t('dossiers.processingDays')}>{days(proc.processingDays)}</Descriptions.Item>
-              <Descriptions.Item label={t('dossiers.onlineLevel')}>{t(`dossiers.online_${proc.onlineLevel}` as never)}</Descriptions.Item>
-              <Descriptions.Item label={t('dossiers.fees')}>{proc.fees.map((f) => `${f.name}: ${f.amount.toLocaleString('vi-VN')} đ`).join('; ') || '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('dossiers.onlineLevel')}>
+                {t(`dossiers.online_${proc.onlineLevel}` as never)}
+              </Descriptions.Item>
+              <Descriptions.Item label={t('dossiers.fees')}>
+                {proc.fees.map((f) => `${f.name}: ${f.amount.toLocaleString('vi-VN')} đ`).join('; ') || '—'}
+              </Descriptions.Item>
               <Descriptions.Item label={t('dossiers.legalBasis')}>
                 {proc.legalBasis.map((l) => (
                   <div key={l}>{l}</div>
@@ -104,12 +136,21 @@ export default function SubmitWizard() {
           }}
         >
           <Form.Item name="receivingUnitId" label={t('dossiers.receivingUnit')} rules={[{ required: true }]}>
-            <Select options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))} loading={units.isLoading} showSearch optionFilterProp="label" />
+            <Select
+              options={(units.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              loading={units.isLoading}
+              showSearch
+              optionFilterProp="label"
+            />
           </Form.Item>
           <Form.Item name="name" label={t('dossiers.applicantName')} rules={[{ required: true, min: 2 }]}>
             <Input />
           </Form.Item>
-          <Form.Item name="phone" label={t('dossiers.phone')} rules={[{ required: true, pattern: /^\+?[0-9 .-]{9,15}$/ }]}>
+          <Form.Item
+            name="phone"
+            label={t('dossiers.phone')}
+            rules={[{ required: true, pattern: /^\+?[0-9 .-]{9,15}$/ }]}
+          >
             <Input />
           </Form.Item>
           <Form.Item name="email" label={t('dossiers.email')} rules={[{ type: 'email' }]}>
@@ -152,7 +193,12 @@ export default function SubmitWizard() {
                 <List.Item.Meta
                   title={
                     <span>
-                      {c.name} {c.mandatory ? <Tag color="red">{t('dossiers.mandatory')}</Tag> : <Tag>{t('dossiers.optional')}</Tag>}
+                      {c.name}{' '}
+                      {c.mandatory ? (
+                        <Tag color="red">{t('dossiers.mandatory')}</Tag>
+                      ) : (
+                        <Tag>{t('dossiers.optional')}</Tag>
+                      )}
                     </span>
                   }
                   description={t('dossiers.fileTypes', { types: c.fileTypes.join(', ') })}
@@ -160,7 +206,13 @@ export default function SubmitWizard() {
               </List.Item>
             )}
           />
-          {missing.length > 0 && <Alert type="warning" showIcon message={t('dossiers.missingFiles', { list: missing.map((c) => c.name).join('; ') })} />}
+          {missing.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              message={t('dossiers.missingFiles', { list: missing.map((c) => c.name).join('; ') })}
+            />
+          )}
           <Flex gap={8}>
             <Button onClick={() => setStep(1)}>{t('dossiers.back')}</Button>
             <Button type="primary" disabled={missing.length > 0} onClick={() => setStep(3)}>
@@ -173,7 +225,9 @@ export default function SubmitWizard() {
         <Flex vertical gap={12}>
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label={t('dossiers.procedure')}>{proc.name}</Descriptions.Item>
-            <Descriptions.Item label={t('dossiers.receivingUnit')}>{units.data?.find((u) => u.id === applicant.receivingUnitId)?.name}</Descriptions.Item>
+            <Descriptions.Item label={t('dossiers.receivingUnit')}>
+              {units.data?.find((u) => u.id === applicant.receivingUnitId)?.name}
+            </Descriptions.Item>
             <Descriptions.Item label={t('dossiers.applicantName')}>{applicant.name}</Descriptions.Item>
             <Descriptions.Item label={t('dossiers.phone')}>{applicant.phone}</Descriptions.Item>
             <Descriptions.Item label={t('dossiers.files')}>

@@ -1,5 +1,5 @@
-import type { ProcedureView } from '../../../../src/modules/procedures/procedures.schemas.ts';
 import type { DossierView } from '../../../../src/modules/dossiers/dossiers.schemas.ts';
+import type { ProcedureView } from '../../../../src/modules/procedures/procedures.schemas.ts';
 
 export type Procedure = ProcedureView;
 export type Dossier = DossierView;
@@ -17,7 +17,15 @@ export interface PublicLookup {
   finishedAt: string | null;
   overdue: boolean;
   canRate: boolean;
-  history: { at: string; action: string; toStatus: string; nationalCode: number; stepName: string | null; unitName: string | null; dueDate: string | null }[];
+  history: {
+    at: string;
+    action: string;
+    toStatus: string;
+    nationalCode: number;
+    stepName: string | null;
+    unitName: string | null;
+    dueDate: string | null;
+  }[];
 }
 
 export interface StatsRow {
@@ -37,13 +45,15 @@ export interface StatsRow {
   satisfactionRate: number | null;
 }
 
-export const vnDate = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '—');
+export const vnDate = (d: string | null | undefined) =>
+  d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '—';
 export const vnDateTime = (iso: string | null | undefined) => {
   if (!iso) return '—';
   const t = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
   return `${t.slice(11, 16)} ${vnDate(t.slice(0, 10))}`;
 };
-export const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(2).replace(/\.?0+$/, '')} %`);
+export const pct = (v: number | null | undefined) =>
+  v === null || v === undefined ? '—' : `${(v * 100).toFixed(2).replace(/\.?0+$/, '')} %`;
 
 export const STATUS_COLOURS: Record<string, string> = {
   submitted: 'blue',
