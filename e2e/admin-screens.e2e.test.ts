@@ -90,11 +90,15 @@ run('admin screens: conflicts, import problems, people', () => {
     await drawer.getByText('Người dùng Đỗ Thị Mai').waitFor();
     await drawer.getByLabel('Vai trò', { exact: true }).click();
     await page.locator('.ant-select-dropdown').getByText('Thẩm định', { exact: true }).click();
-    await drawer.getByLabel('Trên đơn vị (gồm cả đơn vị trực thuộc)').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('Phòng Quản lý đô thị', { exact: true }).click();
+    // The unit picker is searchable (and its long list virtual): type, then take the first match.
+    await drawer.getByLabel('Trên đơn vị (gồm cả đơn vị trực thuộc)').fill('HN-BTL-PB-QLDT');
+    await page.locator('.ant-select-item-option', { hasText: 'Phòng Quản lý đô thị' }).first().click();
     await drawer.getByRole('button', { name: 'Cấp vai trò' }).click();
     const grant = drawer.locator('.ant-list-item', { hasText: 'Thẩm định' });
-    await grant.waitFor();
+    await grant.waitFor().catch(async (err) => {
+      await page.screenshot({ path: join(SHOTS_DIR, 'people-drawer-failure.png') });
+      throw err;
+    });
     await shot('people-drawer');
     await grant.getByRole('button', { name: 'Thu hồi' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Có' }).click();
