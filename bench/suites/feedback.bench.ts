@@ -179,6 +179,7 @@ async function generate(c: pg.Client, n: number) {
 async function searchSuite(ctx: BenchContext, base: string, url: string, out: BenchResult[]) {
   const n = ctx.quick ? 100_000 : 1_000_000;
   const c = new pg.Client({ connectionString: url });
+  c.on('error', (e) => ctx.log(`generator connection: ${e.message}`));
   await c.connect();
   const t0 = performance.now();
   for (let done = 0; done < n; done += 100_000) await generate(c, Math.min(100_000, n - done));

@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { deadlinesFor, dueFrom, hcmDate, onTime } from './domain/deadlines.ts';
 import { sniffImage } from './domain/image.ts';
-import { normaliseSearch, similarity } from './domain/normalise.ts';
+import { normaliseSearch, similarity, trigrams } from './domain/normalise.ts';
 import { canStart, isOpen, type StaffAction, TO } from './domain/workflow.ts';
 import * as policy from './feedback.policy.ts';
 import { cachedUnit, feedbackCalendar, reference, resolveRoute } from './feedback.reference.ts';
@@ -281,7 +281,7 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
       case 'supply_info': {
         // recorded by staff (e.g. the citizen phoned back); the answer clock restarts
         need(note, 'FEEDBACK_REASON_REQUIRED', { action: a });
-        const cat = (await reference(tx)).categories.get(it.categoryCode);
+        const cat = (await reference(db)).categories.get(it.categoryCode);
         Object.assign(set, { infoReply: note, answerDue: dueFrom(cal, ctx.now, cat?.answerDays ?? 15) });
         break;
       }
@@ -305,7 +305,7 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
         Object.assign(set, { answerApprovedBy: null, answerApprovedByName: null });
         break;
       case 'send': {
-        const cat = (await reference(tx)).categories.get(it.categoryCode);
+        const cat = (await reference(db)).categories.get(it.categoryCode);
         Object.assign(set, {
           sentAt: ctx.now,
           onTime: onTime(ctx.now, it.answerDue),
@@ -328,7 +328,7 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
       }
       case 'recategorise': {
         need(note, 'FEEDBACK_REASON_REQUIRED', { action: a });
-        const cat = b.categoryCode ? (await reference(tx)).categories.get(b.categoryCode) : undefined;
+        const cat = b.categoryCode ? (await reference(db)).categories.get(b.categoryCode) : undefined;
         if (!cat) throw new AppError('FEEDBACK_CATEGORY_UNKNOWN', { code: b.categoryCode ?? '' });
         Object.assign(set, { categoryCode: cat.code, headAnswers: it.headAnswers || cat.hot });
         break;
@@ -417,7 +417,7 @@ export async function citizenSupplyInfo(db: Db, ctx: RequestContext, code: strin
     const it = await tracked(tx, code, trackingKey);
     if (!canStart('supply_info', it.status))
       throw new AppError('FEEDBACK_INVALID_TRANSITION', { action: 'supply_info', status: it.status });
-    const cat = (await reference(tx)).categories.get(it.categoryCode);
+    const cat = (await reference(db)).categories.get(it.categoryCode);
     const after = await repo.updateItem(tx, it.id, it.version, {
       status: 'info_supplied',
       infoReply: text,
@@ -455,7 +455,7 @@ export async function citizenReopen(db: Db, ctx: RequestContext, code: string, t
     if (!canStart('reopen', it.status))
       throw new AppError('FEEDBACK_INVALID_TRANSITION', { action: 'reopen', status: it.status });
     if (it.rating !== 'unsatisfied') throw new AppError('FEEDBACK_REOPEN_NEEDS_UNSATISFIED');
-    const cat = (await reference(tx)).categories.get(it.categoryCode);
+    const cat = (await reference(db)).categories.get(it.categoryCode);
     const days = cat?.reopenDays ?? 10;
     if (ctx.now.getTime() - it.sentAt!.getTime() > days * 86_400_000)
       throw new AppError('FEEDBACK_REOPEN_EXPIRED', { days });

@@ -26,10 +26,10 @@ export function trigrams(text: string): Set<string> {
   return out;
 }
 
-/** Jaccard similarity of two texts' trigram sets, 0..1. */
-export function similarity(a: string, b: string): number {
-  const x = trigrams(a);
-  const y = trigrams(b);
+/** Jaccard similarity of two texts' (or precomputed) trigram sets, 0..1. */
+export function similarity(a: string | Set<string>, b: string | Set<string>): number {
+  const x = typeof a === 'string' ? trigrams(a) : a;
+  const y = typeof b === 'string' ? trigrams(b) : b;
   if (!x.size || !y.size) return 0;
   let common = 0;
   for (const t of x) if (y.has(t)) common++;
