@@ -14,8 +14,6 @@ import {
   CELL_MISSING,
   CELL_NOT_APPLICABLE,
   type FrameworkPlan,
-  METHOD_COMPUTED,
-  METHOD_SURVEY,
   type ScoreIssue,
   type ScoreMatrix,
   scoreByRule,
@@ -23,17 +21,26 @@ import {
 } from './domain/index.ts';
 
 const NONE = -2147483648;
+/** a not-applicable cell (only sent where the criterion allows it) */
+const NA = -2147483647;
+/** bytes of one packed cell: leaf int2, final milli-points int4 */
+const REC = 6;
 
 interface PackedRow {
   unit_code: string;
-  self: Uint8Array | null;
-  appraised: Uint8Array | null;
-  survey: Uint8Array | null;
-  na: string | null;
-  measured: Uint8Array | null;
+  cells: Uint8Array | null;
+}
+interface ComputedRow {
+  unit_code: string;
+  idx: number;
+  self: number | null;
+  appraised: number | null;
+  measured: number | null;
+  na: boolean;
 }
 
 const view = (b: Uint8Array | null) => (b ? new DataView(b.buffer, b.byteOffset, b.byteLength) : null);
+const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
 export async function loadScoreMatrix(
   db: DbOrTx,
@@ -44,73 +51,87 @@ export async function loadScoreMatrix(
   const L = plan.leaves.length;
   const U = unitCodes.length;
   const codes = plan.leaves.map((l) => l.code);
-  const hasComputed = plan.leafMethod.some((m) => m === METHOD_COMPUTED);
-  const milli = (col: string) =>
-    sql.raw(`string_agg(int4send(coalesce(round(s.${col} * 1000)::int, ${NONE})), ''::bytea order by c.idx)`);
-  const res = await db.execute(sql`
+  const kinds = plan.leaves.map((l) => (l.method === 'survey' ? 1 : l.method === 'computed' ? 2 : 0));
+  const allowNa = plan.leaves.map((l) => l.allowNotApplicable);
+  // One int4 per cell, final by the domain's precedence; no ordering inside the aggregate (each
+  // cell carries its leaf index). Computed leaves come separately: their rule runs in the domain.
+  // enough memory to aggregate every unit in one in-memory hash table (the default 4 MB spills)
+  const res = await db.transaction(async (tx) => {
+    await tx.execute(sql`set local work_mem = '128MB'`);
+    return tx.execute(sql`
     select u.code as unit_code,
-      ${milli('self_score')} as self,
-      ${milli('appraised_score')} as appraised,
-      ${milli('survey_points')} as survey,
-      string_agg(case when s.not_applicable then '1' else '0' end, '' order by c.idx) as na,
-      ${hasComputed ? sql.raw(`string_agg(float8send(coalesce(s.computed_value, 'NaN'::float8)), ''::bytea order by c.idx)`) : sql.raw('null::bytea')} as measured
-    from ri_assessments a
+      string_agg(int2send((c.idx - 1)::int2) || int4send(case
+          when s.not_applicable and c.allow_na then ${NA}
+          when c.kind = 1 then coalesce((s.survey_points * 1000)::int, ${NONE})
+          else coalesce((coalesce(s.appraised_score, s.self_score) * 1000)::int, ${NONE}) end), ''::bytea) as cells
+    from ri_scores s
+      join ri_assessments a on a.id = s.assessment_id
       join units u on u.id = a.unit_id
-      cross join unnest(${sql.param(codes)}::text[]) with ordinality as c(code, idx)
-      left join ri_scores s on s.assessment_id = a.id and s.criterion_code = c.code
-    where a.cycle_id = ${cycleId}
+      join unnest(${sql.param(codes)}::text[], ${sql.param(kinds)}::int[], ${sql.param(allowNa)}::bool[])
+        with ordinality as c(code, kind, allow_na, idx) on c.code = s.criterion_code
+    where a.cycle_id = ${cycleId} and c.kind <> 2
     group by u.code`);
-  const rows = ((res as { rows?: PackedRow[] }).rows ?? (res as unknown as PackedRow[])) as PackedRow[];
+  });
+  const computed = kinds.includes(2)
+    ? rowsOf<ComputedRow>(
+        await db.execute(sql`
+          select u.code as unit_code, (c.idx - 1)::int as idx, s.self_score::float8 as self,
+            s.appraised_score::float8 as appraised, s.computed_value as measured, s.not_applicable as na
+          from ri_scores s
+            join ri_assessments a on a.id = s.assessment_id
+            join units u on u.id = a.unit_id
+            join unnest(${sql.param(codes)}::text[], ${sql.param(kinds)}::int[]) with ordinality as c(code, kind, idx)
+              on c.code = s.criterion_code
+          where a.cycle_id = ${cycleId} and c.kind = 2`),
+      )
+    : [];
 
   const unitIndex = new Map(unitCodes.map((c, i) => [c, i]));
-  const points = new Int32Array(U * L);
-  const state = new Uint8Array(U * L).fill(CELL_MISSING);
-  const issues: ScoreIssue[] = [];
-  const seen = new Uint8Array(U);
-  for (const r of rows) {
+  const cells = U * L;
+  const value = new Int32Array(cells).fill(NONE);
+  for (const r of rowsOf<PackedRow>(res)) {
+    const u = unitIndex.get(r.unit_code);
+    const v = view(r.cells);
+    if (u === undefined || !v) continue;
+    const base = u * L;
+    for (let o = 0; o + REC <= v.byteLength; o += REC) value[base + v.getInt16(o)] = v.getInt32(o + 2);
+  }
+  for (const r of computed) {
     const u = unitIndex.get(r.unit_code);
     if (u === undefined) continue;
-    seen[u] = 1;
-    const self = view(r.self);
-    const appraised = view(r.appraised);
-    const survey = view(r.survey);
-    const measured = view(r.measured);
-    const na = r.na ?? '';
+    const leaf = plan.leaves[r.idx]!;
+    let v = NONE;
+    if (r.na && leaf.allowNotApplicable) v = NA;
+    else if (r.appraised !== null) v = toMilli(r.appraised);
+    else if (r.measured !== null) {
+      const outcome = scoreByRule(leaf.rule, leaf.maxPoints, leaf.rule.kind === 'yesNo' ? r.measured > 0 : r.measured);
+      if (outcome.ok) v = toMilli(outcome.points);
+    }
+    if (v === NONE && r.self !== null) v = toMilli(r.self);
+    value[u * L + r.idx] = v;
+  }
+
+  const points = new Int32Array(cells);
+  const state = new Uint8Array(cells).fill(CELL_MISSING);
+  const issues: ScoreIssue[] = [];
+  for (let u = 0; u < U; u++) {
     const base = u * L;
     for (let l = 0; l < L; l++) {
-      const leaf = plan.leaves[l]!;
       const cell = base + l;
-      if (na.charCodeAt(l) === 49 /* '1' */) {
-        if (leaf.allowNotApplicable) {
-          state[cell] = CELL_NOT_APPLICABLE;
-          continue;
-        }
-        issues.push({ code: 'SCORE_NA_NOT_ALLOWED', unitCode: r.unit_code, criterionCode: leaf.code, params: {} });
+      const v = value[cell]!;
+      if (v === NA) state[cell] = CELL_NOT_APPLICABLE;
+      else if (v === NONE) {
+        issues.push({
+          code: 'SCORE_MISSING',
+          unitCode: unitCodes[u]!,
+          criterionCode: plan.leaves[l]!.code,
+          params: {},
+        });
+      } else {
+        state[cell] = 0;
+        points[cell] = Math.min(Math.max(v, 0), plan.leafMaxMilli[l]!);
       }
-      const method = plan.leafMethod[l];
-      let v = NONE;
-      if (method === METHOD_SURVEY) v = survey ? survey.getInt32(l * 4) : NONE;
-      else {
-        v = appraised ? appraised.getInt32(l * 4) : NONE;
-        if (v === NONE && method === METHOD_COMPUTED && measured) {
-          const m = measured.getFloat64(l * 8);
-          if (!Number.isNaN(m)) {
-            const outcome = scoreByRule(leaf.rule, leaf.maxPoints, leaf.rule.kind === 'yesNo' ? m > 0 : m);
-            if (outcome.ok) v = toMilli(outcome.points);
-          }
-        }
-        if (v === NONE && self) v = self.getInt32(l * 4);
-      }
-      if (v === NONE) {
-        issues.push({ code: 'SCORE_MISSING', unitCode: r.unit_code, criterionCode: leaf.code, params: {} });
-        continue;
-      }
-      state[cell] = 0;
-      points[cell] = Math.min(Math.max(v, 0), plan.leafMaxMilli[l]!);
     }
   }
-  unitCodes.forEach((code, u) => {
-    if (!seen[u]) issues.push({ code: 'SCORE_MISSING', unitCode: code, params: { assessment: 'none' } });
-  });
   return { matrix: { unitCount: U, leafCount: L, points, state }, issues };
 }

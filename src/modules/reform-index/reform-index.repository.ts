@@ -355,6 +355,56 @@ export async function getEvidence(db: DbOrTx, id: string) {
 }
 
 // ---- results ----
+type Col = readonly [column: string, pgType: string];
+/** One multi-row insert through unnest: each column travels as one array parameter. */
+async function bulkInsert(db: DbOrTx, table: string, cols: readonly Col[], rows: readonly unknown[][]) {
+  if (!rows.length) return;
+  const arrays = cols.map((_, i) => rows.map((r) => r[i] ?? null));
+  const list = sql.raw(cols.map((c) => c[0]).join(', '));
+  const params = sql.join(
+    cols.map((c, i) => sql`${p(arrays[i])}::${sql.raw(c[1])}[]`),
+    sql`, `,
+  );
+  await db.execute(sql`insert into ${sql.raw(table)} (${list}) select * from unnest(${params})`);
+}
+
+const RESULT_COLS: readonly Col[] = [
+  ['cycle_id', 'uuid'],
+  ['unit_id', 'uuid'],
+  ['unit_code', 'text'],
+  ['block', 'text'],
+  ['points', 'float8'],
+  ['max_points', 'float8'],
+  ['applicable_max', 'float8'],
+  ['percent', 'float8'],
+  ['rank', 'int4'],
+  ['rank_of', 'int4'],
+  ['previous_percent', 'float8'],
+  ['delta_percent_points', 'float8'],
+  ['previous_rank', 'int4'],
+  ['rank_change', 'int4'],
+  ['band', 'text'],
+  ['in_top_n', 'bool'],
+  ['previous_in_top_n', 'bool'],
+  ['missing_leaves', 'int4'],
+  ['not_applicable_leaves', 'int4'],
+];
+const AREA_COLS: readonly Col[] = [
+  ['cycle_id', 'uuid'],
+  ['unit_id', 'uuid'],
+  ['area_code', 'text'],
+  ['sort_order', 'int4'],
+  ['points', 'float8'],
+  ['applicable_max', 'float8'],
+  ['percent', 'float8'],
+  ['rank', 'int4'],
+  ['rank_of', 'int4'],
+  ['previous_percent', 'float8'],
+  ['delta_percent_points', 'float8'],
+  ['previous_rank', 'int4'],
+  ['rank_change', 'int4'],
+];
+
 export async function replaceResults(
   db: DbOrTx,
   cycleId: string,
@@ -365,9 +415,15 @@ export async function replaceResults(
   await db.delete(riResults).where(eq(riResults.cycleId, cycleId));
   await db.delete(riAreaResults).where(eq(riAreaResults.cycleId, cycleId));
   await db.delete(riSummaries).where(eq(riSummaries.cycleId, cycleId));
-  // 19 and 13 columns: 2,000 rows per statement stays under PostgreSQL's 65,535 parameters
-  for (let i = 0; i < results.length; i += 2000) await db.insert(riResults).values(results.slice(i, i + 2000));
-  for (let i = 0; i < areas.length; i += 4000) await db.insert(riAreaResults).values(areas.slice(i, i + 4000));
+  await bulkInsert(db, 'ri_results', RESULT_COLS, results.map((r) => [
+    r.cycleId, r.unitId, r.unitCode, r.block, r.points, r.maxPoints, r.applicableMax, r.percent, r.rank, r.rankOf,
+    r.previousPercent, r.deltaPercentPoints, r.previousRank, r.rankChange, r.band, r.inTopN, r.previousInTopN,
+    r.missingLeaves, r.notApplicableLeaves,
+  ]));
+  await bulkInsert(db, 'ri_area_results', AREA_COLS, areas.map((a) => [
+    a.cycleId, a.unitId, a.areaCode, a.sortOrder, a.points, a.applicableMax, a.percent, a.rank, a.rankOf,
+    a.previousPercent, a.deltaPercentPoints, a.previousRank, a.rankChange,
+  ]));
   if (summaries.length) await db.insert(riSummaries).values(summaries);
 }
 
