@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { deadlinesFor, dueFrom, hcmDate, onTime } from './domain/deadlines.ts';
 import { sniffImage } from './domain/image.ts';
-import { normaliseSearch, similarity, trigrams } from './domain/normalise.ts';
+import { normaliseSearch, similarity } from './domain/normalise.ts';
 import { canStart, isOpen, type StaffAction, TO } from './domain/workflow.ts';
 import * as policy from './feedback.policy.ts';
 import { cachedUnit, feedbackCalendar, reference, resolveRoute } from './feedback.reference.ts';
