@@ -31,6 +31,8 @@ export interface AppRoute {
 }
 
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
+const RiResultsPage = lazy(() => import('../features/reform-index/ResultsPage.tsx'));
+const RiUnitProfilePage = lazy(() => import('../features/reform-index/UnitProfilePage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
@@ -87,6 +89,8 @@ export const routes: AppRoute[] = [
   { path: '/dossiers/:id', element: <DossierDetail /> },
   { path: '/dossier-stats', element: <DossierStats />, roles: STAFF_ROLES, menu: { key: 'dossier-stats', icon: <BarChartOutlined />, labelKey: 'dossiers.navStats', descriptionKey: 'dossiers.statsText' } },
   { path: '/lookup', element: <DossierLookup />, public: true },
+  { path: '/results', element: <RiResultsPage />, public: true },
+  { path: '/results/units/:unitCode', element: <RiUnitProfilePage />, public: true },
   // Other features add one line each here, e.g.
   // { path: '/dossiers', element: <DossiersPage />, roles: ['one_stop_officer'], menu: { … } },
   // { path: '/lookup', element: <DossierLookupPage />, public: true },

@@ -1,4 +1,5 @@
 import { dossiersEn } from '../features/dossiers/dossiers.i18n.ts';
+import { reformIndexEn } from '../features/reform-index/reformIndex.i18n.ts';
 import type { Catalogue } from './catalogue.ts';
 
 /** English catalogue — the same keys as vi.ts (catalogues.test.ts checks). */
@@ -236,6 +237,7 @@ export const en: Catalogue = {
     chunkFailed: 'The page could not be loaded. Reload the browser.',
   },
   dossiers: dossiersEn,
+  reformIndex: reformIndexEn,
   feedback: {
     navPublic: 'Feedback',
     navInbox: 'Feedback handling',

@@ -1,4 +1,5 @@
 import { dossiersVi } from '../features/dossiers/dossiers.i18n.ts';
+import { reformIndexVi } from '../features/reform-index/reformIndex.i18n.ts';
 /**
  * Vietnamese catalogue — the source of truth for keys. Every UI string lives here and in en.ts
  * (same keys; catalogues.test.ts fails otherwise). Placeholders: {name}.
@@ -238,6 +239,7 @@ export const vi = {
     chunkFailed: 'Không tải được trang. Hãy tải lại trình duyệt.',
   },
   dossiers: dossiersVi,
+  reformIndex: reformIndexVi,
   feedback: {
     navPublic: 'Phản ánh, kiến nghị',
     navInbox: 'Xử lý phản ánh',
