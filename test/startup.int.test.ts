@@ -16,7 +16,7 @@ afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
-describe('configuration errors stop start-up with one clear line', () => {
+describe('configuration errors stop start-up with one clear line', { timeout: 240_000 }, () => {
   it('bad DATABASE_URL', async () => {
     const p = runCchc(['serve'], { DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none', CCHC_DATA_DIR: tmp() });
     expect(await p.exited).toBe(1);
@@ -57,7 +57,7 @@ async function killAndRestart(env: NodeJS.ProcessEnv) {
   const base = `http://127.0.0.1:${port}`;
   const e = { ...env, PORT: String(port), CCHC_SEED_DEMO: 'false', CCHC_JOBS: 'false' };
   const first = runCchc(['serve'], e);
-  await waitHealthy(`${base}/health`);
+  await waitHealthy(`${base}/health`, 240_000);
   // A burst of registrations; remember which ones were acknowledged, kill the server mid-burst.
   const acknowledged: string[] = [];
   // (registration is rate-limited to 10 a minute per address, so the burst has 10)
@@ -79,7 +79,7 @@ async function killAndRestart(env: NodeJS.ProcessEnv) {
   await first.exited;
   expect(acknowledged.length).toBeGreaterThan(0);
   const second = runCchc(['serve'], e);
-  await waitHealthy(`${base}/health`);
+  await waitHealthy(`${base}/health`, 240_000);
   try {
     for (const phone of acknowledged) {
       const r = await fetch(`${base}/api/v1/auth/login`, {
@@ -100,7 +100,7 @@ describe('a killed server restarts cleanly with everything it acknowledged', () 
   it('on the embedded database', async () => {
     const n = await killAndRestart({ CCHC_DATA_DIR: tmp() });
     expect(n).toBeGreaterThan(0);
-  });
+  }, 600_000);
 
   it.runIf(!!process.env.TEST_DATABASE_URL)('on PostgreSQL', async () => {
     const base = new URL(process.env.TEST_DATABASE_URL!);
@@ -116,5 +116,5 @@ describe('a killed server restarts cleanly with everything it acknowledged', () 
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
     }
-  });
+  }, 600_000);
 });
