@@ -1,0 +1,108 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
+
+const run = hasChromium || process.env.CI ? describe : describe.skip;
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+run('journey: a citizen files a building permit online, the ward accepts it, anyone can track it', () => {
+  let browser: Browser;
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let url = '';
+  const contexts: BrowserContext[] = [];
+  let code = '';
+  const shot = (page: Page, name: string, fullPage = true) =>
+    page.screenshot({ path: join(SHOTS_DIR, `dossiers-${name}.png`), fullPage });
+
+  async function signedIn(login: string): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    await page.goto(`${url}/login`);
+    await page.getByLabel('Email hoặc số điện thoại').fill(login);
+    await page.getByLabel('Mật khẩu').fill('demo1234');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL('**/home');
+    return page;
+  }
+
+  beforeAll(async () => {
+    if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM}`);
+    ensureWebBuilt();
+    server = await startDemoServer();
+    url = server.url;
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await server?.cleanup();
+  });
+
+  it('files online: procedure → details → documents → review → code and due date', async () => {
+    const page = await signedIn('0912345678');
+    await page.goto(`${url}/dossiers/new`);
+    await page.locator('.ant-select').first().click();
+    await page.keyboard.type('nhà ở riêng lẻ');
+    await page.keyboard.press('Enter');
+    await page.getByText('Luật Xây dựng số 50/2014/QH13', { exact: false }).waitFor();
+    await shot(page, 'submit-1-procedure');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await page.getByLabel('Nơi nộp hồ sơ').click();
+    await page.keyboard.type('Thượng Cát');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Họ và tên người nộp').fill('Nguyễn Văn An');
+    await page.getByLabel('Số điện thoại').fill('0912345678');
+    await page.getByLabel('Thư điện tử').fill('an.nguyen@example.vn');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    const inputs = page.locator('input[type=file]');
+    await inputs.first().waitFor({ state: 'attached' });
+    for (const [i, name] of ['don-de-nghi.pdf', 'so-do.pdf', 'ban-ve.pdf'].entries()) {
+      await inputs.nth(i).setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
+    }
+    await shot(page, 'submit-2-documents');
+    await page.getByRole('button', { name: 'Tiếp tục' }).click();
+    await shot(page, 'submit-3-review');
+    await page.getByRole('button', { name: 'Nộp hồ sơ' }).click();
+    const result = page.getByText(/Mã hồ sơ của bạn: /);
+    await result.waitFor();
+    code = ((await result.textContent()) ?? '').replace('Mã hồ sơ của bạn: ', '').trim();
+    expect(code).toMatch(/-\d{6}-\d{4}$/);
+    await page.getByText(/Ngày hẹn trả dự kiến: \d{2}\/\d{2}\/\d{4}/).waitFor();
+    await shot(page, 'submit-4-done');
+  });
+
+  it('the ward officer sees it in the queue, opens it and accepts it', async () => {
+    const page = await signedIn('motcua.thuongcat@cchc.local');
+    await page.goto(`${url}/dossiers`);
+    await page.getByRole('link', { name: code }).waitFor();
+    await shot(page, 'queue', false);
+    await page.getByRole('link', { name: code }).click();
+    await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
+    await page.getByText('Được tiếp nhận (2)').waitFor();
+    await page.getByText('Mẫu 01 — Giấy tiếp nhận, hẹn trả').waitFor();
+    await shot(page, 'detail');
+  });
+
+  it('the district sees the statistics of 2023', async () => {
+    const page = await signedIn('motcua.btl@cchc.local');
+    await page.goto(`${url}/dossier-stats`);
+    await page.getByText('UBND phường Thượng Cát').waitFor();
+    await shot(page, 'stats');
+  });
+
+  it('anyone tracks it with the code and the last 4 phone digits', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    await page.goto(`${url}/lookup`);
+    await page.getByLabel('Mã hồ sơ').fill(code);
+    await page.getByLabel('4 số cuối điện thoại').fill('5678');
+    await page.getByRole('button', { name: 'Tra cứu' }).click();
+    await page.getByText('Được tiếp nhận').first().waitFor();
+    expect(await page.getByText('Nguyễn Văn An').count()).toBe(0);
+    await shot(page, 'lookup');
+  });
+});
