@@ -79,7 +79,7 @@ async function httpSuites(ctx: BenchContext, out: BenchResult[]) {
         fees: [],
         components: [{ key: 'don', name: 'Đơn', form: 'original', count: 1, mandatory: false, fileTypes: ['pdf'] }],
         onlineLevel: 'full',
-        legalBasis: ['—'],
+        legalBasis: ['Thủ tục giả định để đo hiệu năng'],
         workflow: [
           { key: 'receive', name: 'Tiếp nhận', role: 'one_stop_officer', unit: 'receiving', days: 0 },
           { key: 'sign', name: 'Ký', role: 'leader', unit: 'receiving', days: 2 },
@@ -87,6 +87,7 @@ async function httpSuites(ctx: BenchContext, out: BenchResult[]) {
         ],
       }),
     });
+    if (!proc.ok) throw new Error(`creating the bench procedure failed: ${proc.status} ${await proc.text()}`);
     const procedure = (await proc.json()) as { id: string };
     const wards = (await (await fetch(`${base}/api/v1/procedures/${procedure.id}/receiving-units`)).json()) as {
       id: string;

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
-import { getProcedure } from '../procedures/procedures.service.ts';
+import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
 import { isOverdue } from './domain/deadline.ts';
 import { type DossierStatus, NATIONAL_CODE, STATUS_VI } from './domain/workflow.ts';
 import * as repo from './dossiers.repository.ts';

@@ -3,7 +3,7 @@ import { Value } from '@sinclair/typebox/value';
 import { AppError } from '../../errors.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { signedIn } from '../../platform/http/types.ts';
-import { getProcedure } from '../procedures/procedures.service.ts';
+import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
 import { componentTypes, readMultipart, type StoredFile, storeFiles } from './dossier-files.ts';
 import { publicLookup, rateDossier } from './dossier-lookup.ts';
 import * as repo from './dossiers.repository.ts';

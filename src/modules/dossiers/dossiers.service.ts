@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { getUnit } from '../org/org.repository.ts';
 import type { ProcedureRow } from '../procedures/procedures.repository.ts';
-import { getProcedure } from '../procedures/procedures.service.ts';
+import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
 import { effectiveCalendar } from './calendar-source.ts';
 import {
   hanoiDate,
@@ -88,9 +88,10 @@ export async function dossierView(
   actor: Actor | null,
   now: Date,
   detail = false,
+  known?: { p: ProcedureRow; units: { id: string; name: string }[] },
 ): Promise<DossierView> {
-  const p = await getProcedure(db, d.procedureId);
-  const unitRows = await repo.unitsByIds(db, [d.receivingUnitId, d.holderUnitId]);
+  const p = known?.p ?? (await getProcedure(db, d.procedureId));
+  const unitRows = known?.units ?? (await repo.unitsByIds(db, [d.receivingUnitId, d.holderUnitId]));
   const name = (id: string) => unitRows.find((u) => u.id === id)?.name ?? '';
   const cal = await effectiveCalendar(db as Db);
   const view: DossierView = {
@@ -309,7 +310,7 @@ export async function submitOnline(
       idempotencyKey,
       applicantUserId: ctx.actor.userId,
     });
-    return { dossier: await dossierView(db, d, ctx.actor, ctx.now), replayed: false };
+    return { dossier: await dossierView(db, d, ctx.actor, ctx.now, false, { p, units: [unit] }), replayed: false };
   } catch (e) {
     if (idempotencyKey && isUniqueViolation(e)) {
       const prior = await repo.getByIdempotencyKey(db, ctx.actor.userId, idempotencyKey);
@@ -357,7 +358,7 @@ export async function intakeAtCounter(db: Db, ctx: Signed, b: IntakeInput, idemp
       idempotencyKey,
       applicantUserId: null,
     });
-    return { dossier: await dossierView(db, d, ctx.actor, ctx.now), replayed: false };
+    return { dossier: await dossierView(db, d, ctx.actor, ctx.now, false, { p, units: [unit] }), replayed: false };
   } catch (e) {
     if (idempotencyKey && isUniqueViolation(e)) {
       const prior = await repo.getByIdempotencyKey(db, ctx.actor.userId, idempotencyKey);

@@ -64,6 +64,23 @@ export async function listProcedures(
   return rows.map(procedureView);
 }
 
+/**
+ * Procedures read on every dossier request change rarely: a process keeps them 30 s (dropped at
+ * once when this process changes the catalogue; other processes see a change within 30 s).
+ */
+const cache = new Map<string, { row: repo.ProcedureRow; at: number }>();
+const CACHE_MS = 30_000;
+export const forgetProcedures = () => cache.clear();
+
+export async function cachedProcedure(db: DbOrTx, id: string) {
+  const hit = cache.get(id);
+  if (hit && Date.now() - hit.at < CACHE_MS) return hit.row;
+  const row = await getProcedure(db, id);
+  if (cache.size > 5000) cache.clear();
+  cache.set(id, { row, at: Date.now() });
+  return row;
+}
+
 export async function getProcedure(db: DbOrTx, id: string) {
   const p = await repo.getProcedure(db, id);
   if (!p) throw new AppError('NOT_FOUND', { what: 'procedure' });
@@ -98,6 +115,7 @@ export async function createProcedure(db: Db, ctx: Signed, b: ProcedureInput) {
       targetId: row.id,
       after: procedureView(row),
     });
+    forgetProcedures();
     return procedureView(row);
   });
 }
@@ -128,6 +146,7 @@ export async function updateProcedure(
       before: procedureView(before),
       after: procedureView(after),
     });
+    forgetProcedures();
     return procedureView(after);
   });
 }
@@ -166,5 +185,6 @@ export async function upsertProcedures(tx: DbOrTx, ctx: RequestContext, list: Pr
       created++;
     }
   }
+  forgetProcedures();
   return { created, updated };
 }
