@@ -18,7 +18,7 @@ import type { BenchContext, BenchResult, BenchSuite } from '../harness.ts';
 type Result = { '2xx': number; non2xx: number; latency: { p50: number; p99: number }; requests: { average: number } };
 
 async function freshDb(ctx: BenchContext, tag: string) {
-  const name = `cchc_bench_${tag}_${Date.now()}`;
+  const name = `cchc_fbbench_${tag}_${Date.now()}`;
   const admin = new pg.Client({ connectionString: ctx.postgresUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
@@ -158,7 +158,7 @@ async function open311Suite(ctx: BenchContext, base: string, url: string, out: B
 }
 
 /** Bulk-generates n published items spread over 2023 and the wards, with varied searchable text. */
-async function generate(c: pg.Client, n: number) {
+async function generate(c: pg.Client, n: number, from: number) {
   await c.query(`
     insert into feedback_items (code, category_code, channel, status, title, content, search_text, area_unit_id, address,
       reporter_name, reporter_address, reporter_phone, tracking_hash, responsible_unit_id, responsible_unit_path,
@@ -166,9 +166,9 @@ async function generate(c: pg.Client, n: number) {
     select 'B-' || g, (array['trat-tu-xay-dung','moi-truong','giao-thong','cap-phep-xay-dung','dat-dai','thu-tuc-hanh-chinh'])[1 + g % 6], 'web', 'published',
       w.t || ' ' || s.t, 'Nội dung ' || w.t || ' tại đường ' || s.t || ', phường ' || u.short_name, lower(w.a || ' ' || s.a || ' ' || u.a || ' bac tu liem so ' || g), u.id, 'Đường ' || s.t,
       'Người gửi', 'Hà Nội', '0900000000', 'x', u.id, u.path,
-      t, t::date, t::date, t::date, (t + interval '20 days')::date, 'Đã xử lý', t + interval '10 days', true, t + interval '11 days'
-    from generate_series(1, ${n}) g
-    cross join lateral (select timestamptz '2023-01-01 00:00+07' + ((g::bigint * 7919) % 31536000) * interval '1 second' as t) tt
+      tt.ts, tt.ts::date, tt.ts::date, tt.ts::date, (tt.ts + interval '20 days')::date, 'Đã xử lý', tt.ts + interval '10 days', true, tt.ts + interval '11 days'
+    from generate_series(${from}, ${from + n - 1}) g
+    cross join lateral (select timestamptz '2023-01-01 00:00+07' + ((g::bigint * 7919) % 31536000) * interval '1 second' as ts) tt
     cross join lateral (select (array['Lấn chiếm vỉa hè','Rác thải tồn đọng','Xây dựng không phép','Đèn chiếu sáng hỏng','Cấp giấy chứng nhận','Tiếng ồn karaoke','Nước thải','Cây xanh gãy đổ'])[1 + (g / 7) % 8] as t,
                                (array['lan chiem via he','rac thai ton dong','xay dung khong phep','den chieu sang hong','cap giay chung nhan','tieng on karaoke','nuoc thai','cay xanh gay do'])[1 + (g / 7) % 8] as a) w
     cross join lateral (select (array['Phạm Văn Đồng','Hoàng Quốc Việt','Cổ Nhuế','Đông Ngạc','Tân Xuân','Văn Tiến Dũng','Kỳ Vũ','Trần Cung','Liên Mạc','Hồ Tùng Mậu','Nguyễn Hoàng Tôn'])[1 + (g / 3) % 11] as t,
@@ -182,7 +182,7 @@ async function searchSuite(ctx: BenchContext, base: string, url: string, out: Be
   c.on('error', (e) => ctx.log(`generator connection: ${e.message}`));
   await c.connect();
   const t0 = performance.now();
-  for (let done = 0; done < n; done += 100_000) await generate(c, Math.min(100_000, n - done));
+  for (let done = 0; done < n; done += 100_000) await generate(c, Math.min(100_000, n - done), done + 1);
   await c.query('analyze feedback_items');
   ctx.log(`generated ${n} published items in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
   const [{ total }] = (
@@ -234,19 +234,22 @@ const suite: BenchSuite = {
   name: 'feedback',
   async run(ctx) {
     const out: BenchResult[] = [];
+    // BENCH_FEEDBACK_PARTS=search (comma list) runs a part alone
+    const parts = new Set((process.env.BENCH_FEEDBACK_PARTS ?? 'intake,open311,search,pglite').split(','));
     const db = await freshDb(ctx, 'fb');
     try {
       const s = await startServer({ DATABASE_URL: db.url });
       try {
-        await intakeSuite(ctx, s.base, 'postgres', out);
-        await open311Suite(ctx, s.base, db.url, out);
-        await searchSuite(ctx, s.base, db.url, out);
+        if (parts.has('intake')) await intakeSuite(ctx, s.base, 'postgres', out);
+        if (parts.has('open311')) await open311Suite(ctx, s.base, db.url, out);
+        if (parts.has('search')) await searchSuite(ctx, s.base, db.url, out);
       } finally {
         await s.stop();
       }
     } finally {
       await db.drop();
     }
+    if (!parts.has('pglite')) return out;
     const lite = await startServer({});
     try {
       await intakeSuite(ctx, lite.base, 'pglite', out);

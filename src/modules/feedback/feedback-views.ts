@@ -6,7 +6,7 @@ import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { redactPersonal } from './domain/normalise.ts';
 import { isOpen } from './domain/workflow.ts';
 import * as policy from './feedback.policy.ts';
-import { forgetReference, reference } from './feedback.reference.ts';
+import { cachedUnit, forgetReference, reference } from './feedback.reference.ts';
 import * as repo from './feedback.repository.ts';
 import type { InboxFilter, PublicFilter } from './feedback.schemas.ts';
 import { readableItem, similarOpen } from './feedback.service.ts';
@@ -15,8 +15,8 @@ import { feedbackCategories, feedbackItems, feedbackRoutingRules } from './feedb
 type Signed = RequestContext & { actor: Actor };
 
 async function unitNames(db: DbOrTx, ids: string[]) {
-  const rows = await repo.unitsByIds(db, [...new Set(ids)]);
-  return new Map(rows.map((u) => [u.id, u.name]));
+  const rows = await Promise.all([...new Set(ids)].map((id) => cachedUnit(db, id)));
+  return new Map(rows.filter((u) => !!u).map((u) => [u.id, u.name]));
 }
 
 /** What staff see: everything, personal data included. */

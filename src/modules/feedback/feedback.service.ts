@@ -261,6 +261,8 @@ function need(cond: unknown, code: string, params: Record<string, unknown> = {})
 export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Promise<repo.ItemRow> {
   const actor = ctx.actor;
   const cal = await feedbackCalendar(db);
+  // read outside the transaction: PGlite has one connection, which the transaction holds
+  const ref = await reference(db);
   return db.transaction(async (tx) => {
     const a = b.action as StaffAction;
     const it = await readableItem(tx, actor, id);
@@ -281,7 +283,7 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
       case 'supply_info': {
         // recorded by staff (e.g. the citizen phoned back); the answer clock restarts
         need(note, 'FEEDBACK_REASON_REQUIRED', { action: a });
-        const cat = (await reference(db)).categories.get(it.categoryCode);
+        const cat = ref.categories.get(it.categoryCode);
         Object.assign(set, { infoReply: note, answerDue: dueFrom(cal, ctx.now, cat?.answerDays ?? 15) });
         break;
       }
@@ -305,7 +307,7 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
         Object.assign(set, { answerApprovedBy: null, answerApprovedByName: null });
         break;
       case 'send': {
-        const cat = (await reference(db)).categories.get(it.categoryCode);
+        const cat = ref.categories.get(it.categoryCode);
         Object.assign(set, {
           sentAt: ctx.now,
           onTime: onTime(ctx.now, it.answerDue),
@@ -328,7 +330,7 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
       }
       case 'recategorise': {
         need(note, 'FEEDBACK_REASON_REQUIRED', { action: a });
-        const cat = b.categoryCode ? (await reference(db)).categories.get(b.categoryCode) : undefined;
+        const cat = b.categoryCode ? ref.categories.get(b.categoryCode) : undefined;
         if (!cat) throw new AppError('FEEDBACK_CATEGORY_UNKNOWN', { code: b.categoryCode ?? '' });
         Object.assign(set, { categoryCode: cat.code, headAnswers: it.headAnswers || cat.hot });
         break;
@@ -413,15 +415,17 @@ export async function tracked(db: DbOrTx, code: string, trackingKey: string) {
 
 export async function citizenSupplyInfo(db: Db, ctx: RequestContext, code: string, trackingKey: string, text: string) {
   if (!text.trim()) throw new AppError('FEEDBACK_REASON_REQUIRED', { action: 'supply_info' });
+  const ref = await reference(db);
+  const cal = await feedbackCalendar(db);
   return db.transaction(async (tx) => {
     const it = await tracked(tx, code, trackingKey);
     if (!canStart('supply_info', it.status))
       throw new AppError('FEEDBACK_INVALID_TRANSITION', { action: 'supply_info', status: it.status });
-    const cat = (await reference(db)).categories.get(it.categoryCode);
+    const cat = ref.categories.get(it.categoryCode);
     const after = await repo.updateItem(tx, it.id, it.version, {
       status: 'info_supplied',
       infoReply: text,
-      answerDue: dueFrom(await feedbackCalendar(db), ctx.now, cat?.answerDays ?? 15),
+      answerDue: dueFrom(cal, ctx.now, cat?.answerDays ?? 15),
     });
     if (!after) throw new AppError('VERSION_CONFLICT');
     await record(tx, ctx, it, after, 'supply_info', text);
@@ -450,19 +454,21 @@ export async function citizenRate(
 /** An unsatisfied citizen reopens the item within the category's reopen window; a new answer is due. */
 export async function citizenReopen(db: Db, ctx: RequestContext, code: string, trackingKey: string, reason: string) {
   if (!reason.trim()) throw new AppError('FEEDBACK_REASON_REQUIRED', { action: 'reopen' });
+  const ref = await reference(db);
+  const cal = await feedbackCalendar(db);
   return db.transaction(async (tx) => {
     const it = await tracked(tx, code, trackingKey);
     if (!canStart('reopen', it.status))
       throw new AppError('FEEDBACK_INVALID_TRANSITION', { action: 'reopen', status: it.status });
     if (it.rating !== 'unsatisfied') throw new AppError('FEEDBACK_REOPEN_NEEDS_UNSATISFIED');
-    const cat = (await reference(db)).categories.get(it.categoryCode);
+    const cat = ref.categories.get(it.categoryCode);
     const days = cat?.reopenDays ?? 10;
     if (ctx.now.getTime() - it.sentAt!.getTime() > days * 86_400_000)
       throw new AppError('FEEDBACK_REOPEN_EXPIRED', { days });
     const after = await repo.updateItem(tx, it.id, it.version, {
       status: 'assigned',
       reopenCount: it.reopenCount + 1,
-      answerDue: dueFrom(await feedbackCalendar(db), ctx.now, cat?.answerDays ?? 15),
+      answerDue: dueFrom(cal, ctx.now, cat?.answerDays ?? 15),
       answerApprovedBy: null,
       answerApprovedByName: null,
       deadlineState: 'ok',

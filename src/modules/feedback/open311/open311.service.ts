@@ -1,10 +1,9 @@
 import { and, asc, desc, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
-import { units } from '../../org/org.table.ts';
 import { hcmDate } from '../domain/deadlines.ts';
 import { normaliseSearch, redactPersonal } from '../domain/normalise.ts';
 import { isOpen, open311Status } from '../domain/workflow.ts';
-import type { reference } from '../feedback.reference.ts';
+import { cachedUnit, reference } from '../feedback.reference.ts';
 import * as repo from '../feedback.repository.ts';
 import type { IntakeInput } from '../feedback.schemas.ts';
 import { feedbackItems } from '../feedback.table.ts';
@@ -124,12 +123,10 @@ function toRequest(i: repo.ItemRow, names: Map<string, string>) {
 
 async function withNames(db: Db, rows: repo.ItemRow[]) {
   const ids = [...new Set(rows.map((r) => r.responsibleUnitId))];
-  const us = ids.length
-    ? await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, ids))
-    : [];
-  const names = new Map(us.map((u) => [u.id, u.name]));
-  const cats = new Map((await repo.listCategories(db)).map((c) => [c.code, c.name]));
-  return rows.map((r) => ({ ...toRequest(r, names), service_name: cats.get(r.categoryCode) ?? r.categoryCode }));
+  const us = await Promise.all(ids.map((id) => cachedUnit(db, id)));
+  const names = new Map(us.filter((u) => !!u).map((u) => [u!.id, u!.name]));
+  const cats = (await reference(db)).categories;
+  return rows.map((r) => ({ ...toRequest(r, names), service_name: cats.get(r.categoryCode)?.name ?? r.categoryCode }));
 }
 
 const list = (v: string | undefined) =>
