@@ -18,7 +18,7 @@ describe.each(DB_KINDS)('reform index: the article through the public API on %s'
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp(kind, { seed: seedReformIndexDemo });
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   it('Bắc Từ Liêm 2023: 94,27 %, 10th of 30, +0,64 points, areas 97,85 % (2/30), 96,38 % (2/30), 7,3 of 8 (7/30)', async () => {

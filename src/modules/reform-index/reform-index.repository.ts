@@ -415,15 +415,52 @@ export async function replaceResults(
   await db.delete(riResults).where(eq(riResults.cycleId, cycleId));
   await db.delete(riAreaResults).where(eq(riAreaResults.cycleId, cycleId));
   await db.delete(riSummaries).where(eq(riSummaries.cycleId, cycleId));
-  await bulkInsert(db, 'ri_results', RESULT_COLS, results.map((r) => [
-    r.cycleId, r.unitId, r.unitCode, r.block, r.points, r.maxPoints, r.applicableMax, r.percent, r.rank, r.rankOf,
-    r.previousPercent, r.deltaPercentPoints, r.previousRank, r.rankChange, r.band, r.inTopN, r.previousInTopN,
-    r.missingLeaves, r.notApplicableLeaves,
-  ]));
-  await bulkInsert(db, 'ri_area_results', AREA_COLS, areas.map((a) => [
-    a.cycleId, a.unitId, a.areaCode, a.sortOrder, a.points, a.applicableMax, a.percent, a.rank, a.rankOf,
-    a.previousPercent, a.deltaPercentPoints, a.previousRank, a.rankChange,
-  ]));
+  await bulkInsert(
+    db,
+    'ri_results',
+    RESULT_COLS,
+    results.map((r) => [
+      r.cycleId,
+      r.unitId,
+      r.unitCode,
+      r.block,
+      r.points,
+      r.maxPoints,
+      r.applicableMax,
+      r.percent,
+      r.rank,
+      r.rankOf,
+      r.previousPercent,
+      r.deltaPercentPoints,
+      r.previousRank,
+      r.rankChange,
+      r.band,
+      r.inTopN,
+      r.previousInTopN,
+      r.missingLeaves,
+      r.notApplicableLeaves,
+    ]),
+  );
+  await bulkInsert(
+    db,
+    'ri_area_results',
+    AREA_COLS,
+    areas.map((a) => [
+      a.cycleId,
+      a.unitId,
+      a.areaCode,
+      a.sortOrder,
+      a.points,
+      a.applicableMax,
+      a.percent,
+      a.rank,
+      a.rankOf,
+      a.previousPercent,
+      a.deltaPercentPoints,
+      a.previousRank,
+      a.rankChange,
+    ]),
+  );
   if (summaries.length) await db.insert(riSummaries).values(summaries);
 }
 

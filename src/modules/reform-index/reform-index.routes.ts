@@ -1,5 +1,5 @@
 /** HTTP of the reform index (Chỉ số CCHC). Published results are public; everything else signs in. */
-import { Type } from '@sinclair/typebox';
+import { type Static, Type } from '@sinclair/typebox';
 import { AppError } from '../../errors.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { signedIn } from '../../platform/http/types.ts';
@@ -162,7 +162,8 @@ export function registerReformIndexRoutes(app: App, deps: Deps) {
   app.post(
     `${base}/frameworks`,
     { schema: { tags, summary: 'Tạo bộ chỉ số (cây tiêu chí)', body: s.FrameworkBody, response: { 201: Any } } },
-    async (req, reply) => reply.status(201).send(await svc.createFramework(db, signedIn(req.ctx), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await svc.createFramework(db, signedIn(req.ctx), req.body as s.FrameworkInput)),
   );
   app.get(
     `${base}/frameworks/template.xlsx`,
@@ -189,7 +190,8 @@ export function registerReformIndexRoutes(app: App, deps: Deps) {
         response: { 200: Any },
       },
     },
-    async (req) => svc.updateFramework(db, signedIn(req.ctx), req.params.id, req.body),
+    async (req) =>
+      svc.updateFramework(db, signedIn(req.ctx), req.params.id, req.body as Static<typeof s.FrameworkUpdateBody>),
   );
   app.post(
     `${base}/frameworks/:id/copy`,
@@ -352,7 +354,14 @@ export function registerReformIndexRoutes(app: App, deps: Deps) {
         response: { 200: Any },
       },
     },
-    async (req) => svc.selfScore(db, signedIn(req.ctx), req.params.id, req.params.criterionCode, req.body),
+    async (req) =>
+      svc.selfScore(
+        db,
+        signedIn(req.ctx),
+        req.params.id,
+        req.params.criterionCode,
+        req.body as Static<typeof s.SelfScoreBody>,
+      ),
   );
   app.put(
     `${base}/assessments/:id/appraisals/:criterionCode`,

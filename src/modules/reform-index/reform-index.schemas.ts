@@ -1,7 +1,16 @@
 /** TypeBox contract of the reform-index API (validation, types, OpenAPI). */
 import { type Static, Type } from '@sinclair/typebox';
 
-const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([Type.Null(), t]);
+/**
+ * `T | null` as a JSON-schema type array: the app's Ajv coerces types, and with a union it would
+ * turn a score of 0 into null (or null into 0); a type array keeps both as sent.
+ */
+const nullable = <T>(type: string, extra: Record<string, unknown> = {}) =>
+  Type.Unsafe<T | null>({ ...extra, type: [type, 'null'] });
+const NullableString = () => nullable<string>('string');
+const NullableNumber = (extra: Record<string, unknown> = {}) => nullable<number>('number', extra);
+const NullableInteger = () => nullable<number>('integer');
+const NullableBoolean = () => nullable<boolean>('boolean');
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 const Code = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$' });
 const Points = Type.Number({ description: 'points, at most 3 decimals' });
@@ -20,7 +29,7 @@ export const RuleSchema = Type.Union([
 
 export const CriterionSchema = Type.Object({
   code: Code,
-  parentCode: Nullable(Type.String()),
+  parentCode: NullableString(),
   name: Type.String({ minLength: 1, maxLength: 1000 }),
   nameEn: Type.Optional(Type.String({ maxLength: 1000 })),
   maxPoints: Points,
@@ -93,7 +102,7 @@ export const CycleBody = Type.Object(
 
 export const SelfScoreBody = Type.Object(
   {
-    selfScore: Nullable(Points),
+    selfScore: NullableNumber({ description: 'points, at most 3 decimals' }),
     selfNote: Type.Optional(Type.String({ maxLength: 4000 })),
     notApplicable: Type.Optional(Type.Boolean()),
     version: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -164,46 +173,46 @@ export const ResultsQuery = Type.Object(
 const AreaResultSchema = Type.Object({
   code: Type.String(),
   name: Type.String(),
-  nameEn: Nullable(Type.String()),
+  nameEn: NullableString(),
   points: Type.Number(),
   maxPoints: Type.Number(),
-  percent: Nullable(Type.Number()),
-  rank: Nullable(Type.Integer()),
+  percent: NullableNumber(),
+  rank: NullableInteger(),
   rankOf: Type.Integer(),
-  deltaPercentPoints: Nullable(Type.Number()),
-  rankChange: Nullable(Type.Integer()),
+  deltaPercentPoints: NullableNumber(),
+  rankChange: NullableInteger(),
 });
 
 export const UnitResultSchema = Type.Object({
   unitCode: Type.String(),
   unitName: Type.String(),
   unitShortName: Type.String(),
-  unitNameEn: Nullable(Type.String()),
+  unitNameEn: NullableString(),
   groupId: Type.String(),
   block: Type.String(),
   points: Type.Number(),
   maxPoints: Type.Number(),
   applicableMax: Type.Number(),
-  percent: Nullable(Type.Number()),
-  rank: Nullable(Type.Integer()),
+  percent: NullableNumber(),
+  rank: NullableInteger(),
   rankOf: Type.Integer(),
-  previousPercent: Nullable(Type.Number()),
-  deltaPercentPoints: Nullable(Type.Number()),
-  previousRank: Nullable(Type.Integer()),
-  rankChange: Nullable(Type.Integer()),
-  band: Nullable(Type.String()),
-  inTopN: Nullable(Type.Boolean()),
+  previousPercent: NullableNumber(),
+  deltaPercentPoints: NullableNumber(),
+  previousRank: NullableInteger(),
+  rankChange: NullableInteger(),
+  band: NullableString(),
+  inTopN: NullableBoolean(),
   areas: Type.Array(AreaResultSchema),
 });
 
 const SummarySchema = Type.Object({
   name: Type.String(),
   count: Type.Integer(),
-  average: Nullable(Type.Number()),
-  highest: Nullable(Type.Number()),
-  lowest: Nullable(Type.Number()),
-  previousAverage: Nullable(Type.Number()),
-  deltaPercentPoints: Nullable(Type.Number()),
+  average: NullableNumber(),
+  highest: NullableNumber(),
+  lowest: NullableNumber(),
+  previousAverage: NullableNumber(),
+  deltaPercentPoints: NullableNumber(),
   aboveAverageCount: Type.Integer(),
 });
 
@@ -216,7 +225,7 @@ export const ResultsResponse = Type.Object({
         groupId: Type.String(),
         year: Type.Integer(),
         label: Type.String(),
-        publishedOn: Nullable(Type.String()),
+        publishedOn: NullableString(),
         frameworkCode: Type.String(),
       }),
       SummarySchema,

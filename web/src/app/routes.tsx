@@ -33,6 +33,9 @@ export interface AppRoute {
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const RiResultsPage = lazy(() => import('../features/reform-index/ResultsPage.tsx'));
 const RiUnitProfilePage = lazy(() => import('../features/reform-index/UnitProfilePage.tsx'));
+const RiWorkPage = lazy(() => import('../features/reform-index/WorkPage.tsx'));
+const RiFrameworkPage = lazy(() => import('../features/reform-index/FrameworkEditorPage.tsx'));
+const RiAssessmentPage = lazy(() => import('../features/reform-index/AssessmentPage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
@@ -91,6 +94,9 @@ export const routes: AppRoute[] = [
   { path: '/lookup', element: <DossierLookup />, public: true },
   { path: '/results', element: <RiResultsPage />, public: true },
   { path: '/results/units/:unitCode', element: <RiUnitProfilePage />, public: true },
+  { path: '/reform-index', element: <RiWorkPage />, roles: STAFF_ROLES, menu: { key: 'reform-index', icon: <LineChartOutlined />, labelKey: 'reformIndex.navWork', descriptionKey: 'reformIndex.workText' } },
+  { path: '/reform-index/frameworks', element: <RiFrameworkPage />, roles: ['reform_coordinator', 'appraiser', 'leader', 'admin'], menu: { key: 'reform-index-frameworks', icon: <ApartmentOutlined />, labelKey: 'reformIndex.navFrameworks', descriptionKey: 'reformIndex.frameworksText' } },
+  { path: '/reform-index/assessments/:id', element: <RiAssessmentPage />, roles: STAFF_ROLES },
   // Other features add one line each here, e.g.
   // { path: '/dossiers', element: <DossiersPage />, roles: ['one_stop_officer'], menu: { … } },
   // { path: '/lookup', element: <DossierLookupPage />, public: true },
