@@ -165,3 +165,26 @@ function toRows(r: unknown, emptyKeyIsNull: boolean): StatsRow[] {
     };
   });
 }
+
+/**
+ * Rebuilds the daily roll-up from the dossiers (same rules as the trigger in migration
+ * 0007_dossiers_stats_trigger.sql): after a bulk load with the trigger disabled, or to repair.
+ */
+export async function rebuildDailyStats(db: DbOrTx): Promise<void> {
+  await db.execute(sql`delete from dossier_daily_stats`);
+  await db.execute(sql`
+    insert into dossier_daily_stats (unit_id, unit_path, procedure_id, day, received, accepted, online, digitised, resolved,
+      early, on_time, late_finished, rated, dissatisfied, days_sum, days_n)
+    select receiving_unit_id, max(receiving_unit_path), procedure_id, d,
+      count(*), count(received_at), count(*) filter (where channel = 2), count(*) filter (where digitised and has_e_result),
+      count(*) filter (where status in ('resolved', 'returned')),
+      count(*) filter (where finished_at is not null and due_date is not null and fin < due_date and supplement_count <= 1),
+      count(*) filter (where finished_at is not null and due_date is not null and fin = due_date and supplement_count <= 1),
+      count(*) filter (where finished_at is not null and due_date is not null and (fin > due_date or supplement_count > 1)),
+      count(rating), count(*) filter (where coalesce(rating, 5) <= 2),
+      coalesce(sum(extract(epoch from finished_at - received_at) / 86400) filter (where status in ('resolved', 'returned') and received_at is not null and finished_at is not null), 0),
+      count(*) filter (where status in ('resolved', 'returned') and received_at is not null and finished_at is not null)
+    from (select *, ((submitted_at at time zone 'UTC') + interval '7 hours')::date as d,
+                    ((finished_at at time zone 'UTC') + interval '7 hours')::date as fin from dossiers) x
+    group by receiving_unit_id, procedure_id, d`);
+}
