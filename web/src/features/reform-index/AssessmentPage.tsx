@@ -188,6 +188,7 @@ export default function AssessmentPage() {
     return (
       <Space direction="vertical" size={4} style={{ width: '100%' }}>
         <Space>
+          {changed && <Tag color="red">Δ</Tag>}
           <InputNumber
             size="small"
             min={0}
@@ -307,12 +308,13 @@ export default function AssessmentPage() {
           size="small"
           pagination={false}
           dataSource={rows}
-          scroll={{ x: 1100 }}
+          scroll={{ x: appraise ? 1400 : 1100 }}
           rowClassName={(c) => (c.leaf ? '' : 'ri-parent-row')}
           onRow={(c) => ({ style: c.leaf ? undefined : { background: '#f5f8fc', fontWeight: 600 } })}
           columns={[
             {
               title: t('reformIndex.criterion'),
+              width: 360,
               render: (_: unknown, c) => (
                 <div style={{ paddingLeft: depth(c) * 16 }}>
                   <Typography.Text strong={!c.leaf}>
