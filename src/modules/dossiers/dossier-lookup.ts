@@ -29,6 +29,17 @@ function miss(ip: string, now: number): never {
   throw new AppError('NOT_FOUND', { what: 'dossier' });
 }
 
+/** Unit names change rarely: kept 60 s per process for the public lookup. */
+const unitNames = new Map<string, { name: string; at: number }>();
+async function cachedUnitName(db: Db, id: string) {
+  const hit = unitNames.get(id);
+  if (hit && Date.now() - hit.at < 60_000) return hit.name;
+  const name = (await repo.unitsByIds(db, [id]))[0]?.name ?? '';
+  if (unitNames.size > 10_000) unitNames.clear();
+  unitNames.set(id, { name, at: Date.now() });
+  return name;
+}
+
 /** Test hook. */
 export const resetLookupThrottle = () => misses.clear();
 
@@ -43,16 +54,16 @@ async function findByCodeAndPhone(db: Db, ctx: RequestContext, code: string, pho
 /** Public lookup: status history and due date, nothing personal (no names, notes or files). */
 export async function publicLookup(db: Db, ctx: RequestContext, code: string, phone4: string) {
   const d = await findByCodeAndPhone(db, ctx, code, phone4);
-  const [p, units, evs] = await Promise.all([
+  const [p, unitName, evs] = await Promise.all([
     getProcedure(db, d.procedureId),
-    repo.unitsByIds(db, [d.receivingUnitId]),
+    cachedUnitName(db, d.receivingUnitId),
     repo.events(db, d.id),
   ]);
   const status = d.status as DossierStatus;
   return {
     code: d.code,
     procedureName: p.name,
-    receivingUnitName: units[0]?.name ?? '',
+    receivingUnitName: unitName,
     status,
     nationalCode: NATIONAL_CODE[status],
     statusName: STATUS_VI[status],

@@ -216,6 +216,19 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
   const id = randomUUID();
   const day = hanoiDate(n.at);
   return db.transaction(async (tx) => {
+    // everything that does not need the code comes before the counter row is locked
+    const eventId = await repo.insertEvent(tx, {
+      dossierId: id,
+      at: n.at,
+      action: received ? 'intake' : 'submit',
+      fromStatus: null,
+      toStatus: n.status,
+      stepKey: firstStep.key,
+      stepName: firstStep.name,
+      unitName: n.unit.name,
+      actorName: ctx.actor.fullName,
+      dueDate,
+    });
     const seq = await repo.nextSequence(tx, n.unit.id, day);
     const code = dossierCode(n.unit.agencyCode || n.unit.code, day, seq);
     const d = await repo.insertDossier(tx, {
@@ -253,18 +266,6 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
         tx,
         n.files.map((f) => ({ ...f, dossierId: id, kind: 'input', uploadedBy: ctx.actor.userId })),
       );
-    const eventId = await repo.insertEvent(tx, {
-      dossierId: id,
-      at: n.at,
-      action: received ? 'intake' : 'submit',
-      fromStatus: null,
-      toStatus: n.status,
-      stepKey: firstStep.key,
-      stepName: firstStep.name,
-      unitName: n.unit.name,
-      actorName: ctx.actor.fullName,
-      dueDate,
-    });
     await repo.insertOutbox(tx, notificationsFor(d, eventId, received ? 'intake' : 'submit', n.p.name));
     await audit(tx, ctx, {
       action: received ? 'dossier.intake' : 'dossier.submit',

@@ -68,7 +68,12 @@ describe.each(DB_KINDS)('dossier demo on %s', (kind) => {
 
   it('rebuilds the roll-up to exactly what the trigger kept', async () => {
     const { rebuildDailyStats } = await import('../stats/stats.ts');
-    const snap = async () => (await t.database.sql.query(`select unit_id, procedure_id, day::text, received, accepted, online, digitised, resolved, early, on_time, late_finished, rated, dissatisfied, round(days_sum::numeric, 6)::text as days, days_n from dossier_daily_stats where received <> 0 order by 1, 2, 3`)).rows;
+    const snap = async () =>
+      (
+        await t.database.sql.query(
+          `select unit_id, procedure_id, day::text, received, accepted, online, digitised, resolved, early, on_time, late_finished, rated, dissatisfied, round(days_sum::numeric, 6)::text as days, days_n from dossier_daily_stats where received <> 0 order by 1, 2, 3`,
+        )
+      ).rows;
     const before = await snap();
     await rebuildDailyStats(t.database.db);
     expect(await snap()).toEqual(before);
