@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Session, type TestApp } from '../../../test/harness.ts';
+import { SEARCH } from './feedback.repository.ts';
 import { seedFeedbackReference } from './feedback.setup.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -323,6 +324,20 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
     expect((await t.anon.get('/api/v1/feedback/public?q=khong%20ton%20tai%20xyz')).body.total).toBe(0);
     expect((await t.anon.get(`/api/v1/feedback/public?areaUnitId=${ward2.id}`)).body.total).toBe(0);
     expect((await t.anon.get(`/api/v1/feedback/public/${r.body.code}`)).body.code).toBe(r.body.code);
+    // the same searches through the full-text index (taken when the latest window holds too few matches)
+    const saved = SEARCH.window;
+    SEARCH.window = 0;
+    try {
+      expect(
+        (await t.anon.get('/api/v1/feedback/public?q=bac%20tu%20liem&categoryCode=cap-phep-xay-dung')).body.items.map(
+          (x: { code: string }) => x.code,
+        ),
+      ).toContain(r.body.code);
+      expect((await t.anon.get('/api/v1/feedback/public?q=Giay%20phep%20XAY')).body.total).toBeGreaterThan(0);
+      expect((await t.anon.get('/api/v1/feedback/public?q=khong%20ton%20tai%20xyz')).body.total).toBe(0);
+    } finally {
+      SEARCH.window = saved;
+    }
 
     // the citizen: wrong key → 404; rating; reopen within the window
     expect((await t.anon.get(`/api/v1/feedback/track/${r.body.code}?key=wrong`)).status).toBe(404);

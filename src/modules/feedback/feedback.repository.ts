@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { units } from '../org/org.table.ts';
-import { searchQuery } from './domain/normalise.ts';
+import { searchQuery, searchWords } from './domain/normalise.ts';
 import { CLOSED } from './domain/workflow.ts';
 import {
   feedbackAttachments,
@@ -213,6 +213,23 @@ export async function listInbox(
 }
 
 /** Published items only; the caller removes personal data. */
+/** Rows of a raw `db.execute` result (node-postgres and PGlite both answer `{ rows }`). */
+const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
+
+/** How many of the latest published items (after the non-text filters) a text search scans first. */
+/** (tests lower it to exercise the full-text path) */
+export const SEARCH = { window: 5_000 };
+/** Totals of searches are counted up to this many matches ("2 000+"). */
+export const COUNT_CAP = 2_000;
+
+/**
+ * Published items only; the caller removes personal data. A text query first scans the latest
+ * `SEARCH.window` published items of the filtered set (words matched as prefixes with LIKE on the
+ * normalised column — cheap per row, and the scan stops once the page is full), which answers
+ * common words at once; when that window holds too few matches, the GIN full-text index finds the
+ * rarer ones. `total` is exact except for a common word over more than `SEARCH.window` items, where
+ * it counts the matches among the latest `SEARCH.window` (a lower bound).
+ */
 export async function searchPublished(
   db: DbOrTx,
   f: {
@@ -232,23 +249,85 @@ export async function searchPublished(
   if (f.status) conds.push(eq(feedbackItems.status, f.status));
   if (f.from) conds.push(gte(feedbackItems.receivedAt, dayStart(f.from)));
   if (f.to) conds.push(lt(feedbackItems.receivedAt, dayAfter(f.to)));
-  const tsq = f.q ? searchQuery(f.q) : null;
-  if (tsq) conds.push(sql`to_tsvector('simple', ${feedbackItems.searchText}) @@ to_tsquery('simple', ${tsq})`);
-  const where = and(...conds);
-  const [rows, [count]] = await Promise.all([
+  // newest first; partial indexes (migration 0008) serve each filter in this order
+  const order = [desc(feedbackItems.receivedAt), desc(feedbackItems.id)];
+  const words = f.q ? searchWords(f.q) : [];
+  if (!words.length) {
+    const where = and(...conds);
+    const [rows, [count]] = await Promise.all([
+      db
+        .select()
+        .from(feedbackItems)
+        .where(where)
+        .orderBy(...order)
+        .limit(f.limit)
+        .offset(f.offset),
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(sql`(select 1 from ${feedbackItems} where ${where} limit ${COUNT_CAP}) t`),
+    ]);
+    return { total: count?.n ?? 0, rows };
+  }
+  // 1. the latest window of the filtered set, matched with LIKE
+  const window = db
+    .select({
+      id: feedbackItems.id,
+      receivedAt: feedbackItems.receivedAt,
+      text: sql<string>`' ' || ${feedbackItems.searchText}`.as('text'),
+    })
+    .from(feedbackItems)
+    .where(and(...conds))
+    .orderBy(...order)
+    .limit(SEARCH.window)
+    .as('w');
+  const like = and(...words.map((w) => sql`${window.text} like ${`% ${w}%`}`))!;
+  const [[stat], hits] = await Promise.all([
     db
-      .select()
-      .from(feedbackItems)
-      .where(where)
-      .orderBy(desc(feedbackItems.publishedAt), desc(feedbackItems.id))
+      .select({ scanned: sql<number>`count(*)::int`, matched: sql<number>`(count(*) filter (where ${like}))::int` })
+      .from(window),
+    db
+      .select({ id: window.id })
+      .from(window)
+      .where(like)
+      .orderBy(desc(window.receivedAt), desc(window.id))
       .limit(f.limit)
       .offset(f.offset),
-    // an exact count over a million rows would dominate the query: count up to 10,000
-    db
-      .select({ n: sql<number>`count(*)::int` })
-      .from(sql`(select 1 from ${feedbackItems} where ${where} limit 10000) t`),
   ]);
-  return { total: count?.n ?? 0, rows };
+  const scanned = stat?.scanned ?? 0;
+  const matched = stat?.matched ?? 0;
+  if (scanned < SEARCH.window || matched >= f.offset + f.limit) {
+    const ids = hits.map((h) => h.id);
+    const rows = ids.length
+      ? await db
+          .select()
+          .from(feedbackItems)
+          .where(inArray(feedbackItems.id, ids))
+          .orderBy(...order)
+      : [];
+    return { total: matched, rows };
+  }
+  // 2. a rarer word over a large set: the full-text index
+  // short words ("co", "so") match a large share of the index: the index looks up the longer ones
+  // and every word is checked on the row. MATERIALIZED keeps the planner on the full-text index
+  // (it would rather walk the date index, hoping for an early hit that never comes).
+  const strong = words.filter((w) => w.length >= 3);
+  const tsq = (strong.length ? strong : words).map((w) => `${w}:*`).join(' & ');
+  const rest = and(...conds, ...words.map((w) => sql`(' ' || ${feedbackItems.searchText}) like ${`% ${w}%`}`));
+  const m = sql`with m as materialized (select ${feedbackItems.id} as id, ${feedbackItems.receivedAt} as received_at from ${feedbackItems}
+    where to_tsvector('simple', ${feedbackItems.searchText}) @@ to_tsquery('simple', ${tsq}) and ${rest})`;
+  const [page, counted] = await Promise.all([
+    db.execute(sql`${m} select id from m order by received_at desc, id desc limit ${f.limit} offset ${f.offset}`),
+    db.execute(sql`${m} select count(*)::int as n from (select 1 from m limit ${COUNT_CAP}) t`),
+  ]);
+  const ids = rowsOf<{ id: string }>(page).map((r) => r.id);
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(feedbackItems)
+        .where(inArray(feedbackItems.id, ids))
+        .orderBy(...order)
+    : [];
+  return { total: Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0), rows };
 }
 
 export async function open311KeyValid(db: DbOrTx, keyHash: string) {

@@ -12,9 +12,14 @@ export function normaliseSearch(text: string): string {
     .trim();
 }
 
-/** Words of a search query, normalised, at most 8, for a prefix tsquery ("bac:* & tu:* & liem:*"). */
+/** Words of a search query, normalised, at most 8. */
+export function searchWords(q: string): string[] {
+  return normaliseSearch(q).split(' ').filter(Boolean).slice(0, 8);
+}
+
+/** A prefix tsquery of a search query ("bac:* & tu:* & liem:*"), or null when it has no words. */
 export function searchQuery(q: string): string | null {
-  const words = normaliseSearch(q).split(' ').filter(Boolean).slice(0, 8);
+  const words = searchWords(q);
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
