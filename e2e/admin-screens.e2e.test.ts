@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
 
 const run = hasChromium || process.env.CI ? describe : describe.skip;
@@ -28,6 +28,15 @@ run('admin screens: conflicts, import problems, people', () => {
     await page.getByLabel('Mật khẩu').fill('demo1234');
     await page.locator('form button[type=submit]').click();
     await page.waitForURL('**/units');
+  });
+
+  // A failed step leaves a picture of the page behind (test-results/screenshots/failed-*.png).
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      await page?.screenshot({
+        path: join(SHOTS_DIR, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`),
+      });
+    }
   });
 
   afterAll(async () => {
@@ -88,20 +97,50 @@ run('admin screens: conflicts, import problems, people', () => {
     await page.getByText('Đỗ Thị Mai').click();
     const drawer = page.getByRole('dialog');
     await drawer.getByText('Người dùng Đỗ Thị Mai').waitFor();
-    await drawer.getByLabel('Vai trò', { exact: true }).click();
-    await page.locator('.ant-select-dropdown').getByText('Thẩm định', { exact: true }).click();
-    // The unit picker is searchable (and its long list virtual): type, then take the first match.
-    await drawer.getByLabel('Trên đơn vị (gồm cả đơn vị trực thuộc)').fill('HN-BTL-PB-QLDT');
-    await page.locator('.ant-select-item-option', { hasText: 'Phòng Quản lý đô thị' }).first().click();
+    await page.locator('#user-grant_role').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Thẩm định$/ }).click();
+    // The unit picker is searchable (and its long list virtual): type, then take the match.
+    await page.locator('#user-grant_unitId').fill('HN-BTL-PB-QLDT');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Phòng Quản lý đô thị' })
+      .first()
+      .click();
     await drawer.getByRole('button', { name: 'Cấp vai trò' }).click();
     const grant = drawer.locator('.ant-list-item', { hasText: 'Thẩm định' });
-    await grant.waitFor().catch(async (err) => {
-      await page.screenshot({ path: join(SHOTS_DIR, 'people-drawer-failure.png') });
-      throw err;
-    });
+    await grant.waitFor();
     await shot('people-drawer');
     await grant.getByRole('button', { name: 'Thu hồi' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Có' }).click();
     await grant.waitFor({ state: 'detached' });
+  });
+
+  it('creates a person with a role, resets the password and disables the account', async () => {
+    await page.goto(`${server.url}/people`); // a fresh page: no drawer left open
+    await page.getByRole('button', { name: 'Thêm người dùng' }).click();
+    // Field ids are the form name + field path (antd), which keeps these lookups unambiguous.
+    const modal = page.locator('.ant-modal', { has: page.locator('#user-create_fullName') });
+    await page.locator('#user-create_fullName').fill('Ngô Thị Thử');
+    await page.locator('#user-create_email').fill('ngo.thu@cchc.local');
+    await page.locator('#user-create_password').fill('matkhau123');
+    await modal.getByRole('button', { name: 'Cấp vai trò' }).click();
+    await page.locator('#user-create_grants_0_role').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Chuyên viên$/ }).click();
+    await page.locator('#user-create_grants_0_unitId').fill('HN-BTL-P-TC');
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Thượng Cát' })
+      .first()
+      .click();
+    await modal.getByRole('button', { name: 'Lưu' }).click();
+    await page.getByText('Đã lưu người dùng.').waitFor();
+    await page.getByText('Ngô Thị Thử').click();
+    const drawer = page.getByRole('dialog', { name: /Ngô Thị Thử/ });
+    await drawer.locator('.ant-list-item', { hasText: 'Chuyên viên' }).waitFor();
+    await drawer.getByPlaceholder('Mật khẩu mới').fill('matkhau456');
+    await drawer.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await page.getByText('Đã đặt lại mật khẩu.').waitFor();
+    await drawer.getByRole('button', { name: 'Khóa tài khoản' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Có' }).click();
+    await drawer.getByText('Đã khóa').waitFor();
+    await drawer.getByRole('button', { name: 'Mở khóa' }).waitFor();
   });
 });

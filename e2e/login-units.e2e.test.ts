@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
 
 // Without Chromium the journey cannot run: in CI that is a failure, locally a skip
@@ -22,6 +22,14 @@ run('journey: sign in, units tree, language switch, sign out', () => {
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
     page.setDefaultTimeout(15_000);
+  });
+
+  afterEach(async (ctx) => {
+    if (ctx.task.result?.state === 'fail') {
+      await page?.screenshot({
+        path: join(SHOTS_DIR, `failed-${ctx.task.name.slice(0, 40).replace(/\W+/g, '-')}.png`),
+      });
+    }
   });
 
   afterAll(async () => {

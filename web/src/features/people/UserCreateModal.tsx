@@ -23,16 +23,20 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose(): v
   const qc = useQueryClient();
   const [form] = Form.useForm<Values>();
   const create = useMutation({
-    mutationFn: (v: Values) =>
-      api.post<User>('/users', {
+    mutationFn: (v: Values) => {
+      const grants = (v.grants ?? []).filter((g) => g?.role).map((g) => ({ role: g.role, unitId: g.unitId ?? null }));
+      // Staff belong to a unit: when none is chosen, the unit of their first role is taken.
+      const unitId = v.unitId ?? grants.find((g) => g.unitId)?.unitId ?? undefined;
+      return api.post<User>('/users', {
         fullName: v.fullName.trim(),
         password: v.password,
         ...(v.email?.trim() ? { email: v.email.trim() } : {}),
         ...(v.phone?.trim() ? { phone: v.phone.trim() } : {}),
         ...(v.title?.trim() ? { title: v.title.trim() } : {}),
-        ...(v.unitId ? { unitId: v.unitId } : {}),
-        grants: (v.grants ?? []).filter((g) => g?.role).map((g) => ({ role: g.role, unitId: g.unitId ?? null })),
-      }),
+        ...(unitId ? { unitId } : {}),
+        grants,
+      });
+    },
     onSuccess: () => {
       notifySuccess(t('people.saved'));
       qc.invalidateQueries({ queryKey: usersKey });

@@ -18,7 +18,7 @@ import {
 } from 'antd';
 import { useEffect } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
-import { api } from '../../lib/api.ts';
+import { api, isApiError } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
 import { ALL_ROLES, type Role } from '../../lib/roles.ts';
 import { type User, usersKey } from './people.api.ts';
@@ -71,6 +71,10 @@ export function UserDrawer({
       changed(u);
       notifySuccess(t('people.saved'));
     },
+    // someone else changed the person: show the record as it is now (the error is notified)
+    onError: (err) => {
+      if (isApiError(err, 'VERSION_CONFLICT')) qc.invalidateQueries({ queryKey: key });
+    },
   });
   const addGrant = useMutation({
     mutationFn: (v: { role: Role; unitId?: string }) =>
@@ -90,6 +94,8 @@ export function UserDrawer({
     onSuccess: () => {
       pwForm.resetFields();
       notifySuccess(t('people.passwordReset'));
+      // the reset bumps the record's version: reload it before the next edit
+      qc.invalidateQueries({ queryKey: key });
     },
     meta: { silent: true },
   });
