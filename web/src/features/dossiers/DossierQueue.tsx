@@ -2,14 +2,20 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Flex, Input, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
+import { useMe } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
+import { allowed, STAFF_ROLES } from '../../lib/roles.ts';
 import { type Dossier, STATUS_COLOURS, vnDate, vnDateTime } from './dossiers.api.ts';
 
 /** Officers: the dossiers my units hold now (queue) or every dossier in my scope; citizens: mine. */
 export default function DossierQueue() {
   const { t } = useT();
-  const [view, setView] = useState<'queue' | 'all' | 'mine'>('queue');
+  const me = useMe();
+  const staff = allowed(me.data, STAFF_ROLES);
+  const [chosen, setView] = useState<'queue' | 'all' | 'mine'>();
+  // citizens see their own dossiers; civil servants start with their queue
+  const view = chosen ?? (staff ? 'queue' : 'mine');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const list = useQuery({
@@ -34,8 +40,12 @@ export default function DossierQueue() {
               setPage(1);
             }}
             options={[
-              { value: 'queue', label: t('dossiers.queue') },
-              { value: 'all', label: t('dossiers.all') },
+              ...(staff
+                ? [
+                    { value: 'queue', label: t('dossiers.queue') },
+                    { value: 'all', label: t('dossiers.all') },
+                  ]
+                : []),
               { value: 'mine', label: t('dossiers.mine') },
             ]}
           />
