@@ -6,7 +6,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { deadlinesFor, dueFrom, hcmDate, onTime } from './domain/deadlines.ts';
 import { sniffImage } from './domain/image.ts';
-import { normaliseSearch, similarity } from './domain/normalise.ts';
+import { normaliseSearch, similarity, trigrams } from './domain/normalise.ts';
 import { canStart, isOpen, type StaffAction, TO } from './domain/workflow.ts';
 import * as policy from './feedback.policy.ts';
 import { cachedUnit, feedbackCalendar, reference, resolveRoute } from './feedback.reference.ts';
@@ -212,6 +212,19 @@ export async function receive(
   return { item: result, trackingKey, replay: false, similar: await similarOpen(db, result) };
 }
 
+// Trigram sets of open items, by id: every intake compares itself with the newest open items of
+// its ward and category, which are mostly the same from one intake to the next.
+const trigramCache = new Map<string, Set<string>>();
+function trigramsOf(c: { id: string; title: string; content: string }) {
+  let t = trigramCache.get(c.id);
+  if (!t) {
+    if (trigramCache.size > 20_000) trigramCache.clear();
+    t = trigrams(`${c.title} ${c.content.slice(0, 600)}`);
+    trigramCache.set(c.id, t);
+  }
+  return t;
+}
+
 /** Open items of the same ward and category whose text is similar (duplicate suggestions). */
 export async function similarOpen(
   db: DbOrTx,
@@ -219,14 +232,16 @@ export async function similarOpen(
   min = 0.25,
 ) {
   const cands = await repo.openInAreaCategory(db, item.areaUnitId, item.categoryCode, item.id);
-  const text = `${item.title} ${item.content}`;
+  if (!cands.length) return [];
+  // the beginning of a text says what it is about; comparing only that keeps intake fast
+  const mine = trigrams(`${item.title} ${item.content.slice(0, 600)}`);
   return cands
     .map((c) => ({
       id: c.id,
       code: c.code,
       title: c.title,
       status: c.status,
-      score: Math.round(similarity(text, `${c.title} ${c.content}`) * 100) / 100,
+      score: Math.round(similarity(mine, trigramsOf(c)) * 100) / 100,
     }))
     .filter((c) => c.score >= min)
     .sort((a, b) => b.score - a.score)
