@@ -14,6 +14,8 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
   // some dependencies are CommonJS and call require(); give the ESM bundle one
-  banner: { js: "import { createRequire as __cchcCreateRequire } from 'node:module'; const require = __cchcCreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __cchcCreateRequire } from 'node:module'; const require = __cchcCreateRequire(import.meta.url);",
+  },
 });
 if (!process.argv.includes('--quiet')) console.log(`server bundle built in ${Date.now() - t0} ms`);

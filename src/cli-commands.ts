@@ -9,4 +9,5 @@ export interface CliCommand {
 export const cliCommands = new Map<string, CliCommand>();
 
 import { calendarCli } from './modules/calendar/calendar.cli.ts';
+
 cliCommands.set('calendar', calendarCli);

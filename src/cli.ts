@@ -1,12 +1,12 @@
 import { parseArgs } from 'node:util';
+import { cliCommands } from './cli-commands.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed/demo.ts';
+import { createUserCli, resetPasswordCli } from './db/seed/users-cli.ts';
 import { AppError, errorDef, formatMessage } from './errors.ts';
 import { startServer } from './server.ts';
-import { createUserCli, resetPasswordCli } from './db/seed/users-cli.ts';
-import { cliCommands } from './cli-commands.ts';
 
 const HELP = `cchc — cải cách hành chính
 
@@ -32,7 +32,10 @@ async function withDb<T>(config: Config, fn: (db: Awaited<ReturnType<typeof open
 async function serve(config: Config) {
   let seeded = false;
   const running = await startServer(config, {
-    logger: { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
     seed: async (deps) => {
       if (config.seedDemo && (await isEmpty(deps.database.db))) {
         await seedDemo(deps);
@@ -46,7 +49,8 @@ async function serve(config: Config) {
   if (seeded) {
     process.stdout.write(`Demo data loaded. Demo accounts (password "${DEMO_PASSWORD}"):\n`);
     const { DEMO_ACCOUNTS } = await import('./db/seed/demo-accounts.ts');
-    for (const a of DEMO_ACCOUNTS) process.stdout.write(`  ${a.login.padEnd(28)} ${a.role.padEnd(20)} ${a.unitCode ?? ''}\n`);
+    for (const a of DEMO_ACCOUNTS)
+      process.stdout.write(`  ${a.login.padEnd(28)} ${a.role.padEnd(20)} ${a.unitCode ?? ''}\n`);
   }
   let stopping = false;
   const stop = async () => {
@@ -76,7 +80,12 @@ export async function runCli(argv: string[]): Promise<void> {
           process.stdout.write('the database already has units; demo data not loaded\n');
           return;
         }
-        await seedDemo({ config, database, auth: new AuthService(database.db, config), jobs: createJobs(database, { worker: false }) });
+        await seedDemo({
+          config,
+          database,
+          auth: new AuthService(database.db, config),
+          jobs: createJobs(database, { worker: false }),
+        });
         process.stdout.write(`demo data loaded into ${database.describe}\n`);
       });
       return;
@@ -94,13 +103,18 @@ export async function runCli(argv: string[]): Promise<void> {
         },
       });
       await withDb(config, async (database) => {
-        const msg = sub === 'create' ? await createUserCli(database.db, values) : await resetPasswordCli(database.db, values);
+        const msg =
+          sub === 'create' ? await createUserCli(database.db, values) : await resetPasswordCli(database.db, values);
         process.stdout.write(`${msg}\n`);
       });
       return;
     }
     const extra = cliCommands.get(cmd);
-    if (extra) return await extra.run([sub, ...rest].filter((x): x is string => x !== undefined), config);
+    if (extra)
+      return await extra.run(
+        [sub, ...rest].filter((x): x is string => x !== undefined),
+        config,
+      );
     if (cmd === 'help' || cmd === '--help' || cmd === '-h') {
       process.stdout.write(`${HELP}\n`);
       return;

@@ -15,7 +15,8 @@ export function defineErrors<const T extends Record<string, ErrorDef>>(defs: T):
   const codes = {} as { [K in keyof T]: K };
   for (const [code, def] of Object.entries(defs)) {
     const known = registry.get(code);
-    if (known && (known.status !== def.status || known.vi !== def.vi)) throw new Error(`error code ${code} defined twice`);
+    if (known && (known.status !== def.status || known.vi !== def.vi))
+      throw new Error(`error code ${code} defined twice`);
     registry.set(code, def);
     (codes as Record<string, string>)[code] = code;
   }

@@ -2,10 +2,10 @@ import { buildApp } from './app.ts';
 import { type Config, ConfigError } from './config.ts';
 import { openDatabase } from './db/client.ts';
 import { migrate } from './db/migrate.ts';
-import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
-import { createJobs } from './platform/jobs/jobs.ts';
 import { AuthService } from './platform/auth/auth.service.ts';
 import type { App, Deps } from './platform/http/types.ts';
+import { createJobs } from './platform/jobs/jobs.ts';
+import { registerPlatformJobs } from './platform/jobs/platform-jobs.ts';
 
 export interface Running {
   app: App;
@@ -36,7 +36,8 @@ export async function startServer(
         url = await app.listen({ port: config.port, host: config.host });
       } catch (err) {
         const e = err as NodeJS.ErrnoException;
-        if (e.code === 'EADDRINUSE') throw new ConfigError(`port ${config.port} is already in use (set PORT to another port)`);
+        if (e.code === 'EADDRINUSE')
+          throw new ConfigError(`port ${config.port} is already in use (set PORT to another port)`);
         if (e.code === 'EACCES') throw new ConfigError(`no permission to listen on port ${config.port}`);
         throw err;
       }

@@ -78,7 +78,12 @@ export class Session {
     public csrf?: string,
     public headers: Record<string, string> = {},
   ) {}
-  async request(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Reply> {
+  async request(
+    method: string,
+    url: string,
+    body?: unknown,
+    extraHeaders: Record<string, string> = {},
+  ): Promise<Reply> {
     const headers: Record<string, string> = { ...this.headers, ...extraHeaders };
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrf && method !== 'GET') headers['x-csrf-token'] = this.csrf;
@@ -86,7 +91,11 @@ export class Session {
       method: method as 'GET',
       url,
       headers,
-      ...(body !== undefined ? (Buffer.isBuffer(body) || typeof body === 'string' ? { payload: body } : { payload: body as object }) : {}),
+      ...(body !== undefined
+        ? Buffer.isBuffer(body) || typeof body === 'string'
+          ? { payload: body }
+          : { payload: body as object }
+        : {}),
     });
     let parsed: unknown = res.body;
     if (/json/.test(String(res.headers['content-type']))) {
@@ -107,7 +116,10 @@ export class Session {
  * An app on a fresh database with the demo organisation and demo accounts (no module demo data
  * unless `seed` adds it).
  */
-export async function createTestApp(kind: DbKind, opts: { seed?: (deps: Deps) => Promise<void>; env?: NodeJS.ProcessEnv } = {}): Promise<TestApp> {
+export async function createTestApp(
+  kind: DbKind,
+  opts: { seed?: (deps: Deps) => Promise<void>; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase(kind);
   const config = loadConfig({ CCHC_DATA_DIR: '/tmp/cchc-test', LOG_LEVEL: 'silent', CCHC_JOBS: 'false', ...opts.env });
   const jobs = createJobs(database, { worker: false });

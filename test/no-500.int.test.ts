@@ -13,7 +13,11 @@ const GARBAGE_BODIES: unknown[] = [
   { a: { b: { c: { d: { e: {} } } } }, limit: 1e308, from: 'not-a-date', year: 99999 },
 ];
 const PARAM_VALUES = ['00000000-0000-0000-0000-000000000000', 'not-an-id', '..%2F..%2Fetc%2Fpasswd', '999999999999'];
-const QUERY_STRINGS = ['', '?limit=-5&offset=abc&from=2024-13-45&year=abc&q=%00', '?year=1800&unitCode=%27%20or%201%3D1'];
+const QUERY_STRINGS = [
+  '',
+  '?limit=-5&offset=abc&from=2024-13-45&year=abc&q=%00',
+  '?year=1800&unitCode=%27%20or%201%3D1',
+];
 
 describe('no input yields a 500', () => {
   let t: TestApp;
@@ -46,8 +50,14 @@ describe('no input yields a 500', () => {
             for (const body of bodies) {
               const res = await who.request(r.method, url + qs, body);
               if (res.status >= 500) failures.push(`${r.method} ${url}${qs} → ${res.status} ${res.raw.slice(0, 200)}`);
-              else if (res.status >= 400 && !String(res.headers['content-type']).includes('problem+json') && !url.startsWith('/open311')) {
-                failures.push(`${r.method} ${url}${qs} → ${res.status} without problem+json (${res.headers['content-type']})`);
+              else if (
+                res.status >= 400 &&
+                !String(res.headers['content-type']).includes('problem+json') &&
+                !url.startsWith('/open311')
+              ) {
+                failures.push(
+                  `${r.method} ${url}${qs} → ${res.status} without problem+json (${res.headers['content-type']})`,
+                );
               }
             }
           }

@@ -35,7 +35,9 @@ describe('configuration errors stop start-up with one clear line', { timeout: 24
     // a path below a regular file can never be created, even by root
     const p = runCchc(['serve'], { CCHC_DATA_DIR: '/etc/hostname/cchc' });
     expect(await p.exited).toBe(1);
-    expect(p.stderr().trim()).toBe('cchc: data directory /etc/hostname/cchc is not writable (set CCHC_DATA_DIR or fix its permissions)');
+    expect(p.stderr().trim()).toBe(
+      'cchc: data directory /etc/hostname/cchc is not writable (set CCHC_DATA_DIR or fix its permissions)',
+    );
   });
 
   it('port already taken', async () => {
@@ -43,7 +45,12 @@ describe('configuration errors stop start-up with one clear line', { timeout: 24
     const blocker = createServer().listen(port, '0.0.0.0');
     await new Promise((r) => blocker.once('listening', r));
     try {
-      const p = runCchc(['serve'], { PORT: String(port), CCHC_DATA_DIR: tmp(), CCHC_SEED_DEMO: 'false', CCHC_JOBS: 'false' });
+      const p = runCchc(['serve'], {
+        PORT: String(port),
+        CCHC_DATA_DIR: tmp(),
+        CCHC_SEED_DEMO: 'false',
+        CCHC_JOBS: 'false',
+      });
       expect(await p.exited).toBe(1);
       expect(p.stderr().trim()).toBe(`cchc: port ${port} is already in use (set PORT to another port)`);
     } finally {
@@ -102,19 +109,23 @@ describe('a killed server restarts cleanly with everything it acknowledged', () 
     expect(n).toBeGreaterThan(0);
   }, 600_000);
 
-  it.runIf(!!process.env.TEST_DATABASE_URL)('on PostgreSQL', async () => {
-    const base = new URL(process.env.TEST_DATABASE_URL!);
-    const name = `cchc_kill_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base.toString() });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    try {
-      const url = new URL(base.toString());
-      url.pathname = `/${name}`;
-      await killAndRestart({ DATABASE_URL: url.toString(), CCHC_DATA_DIR: tmp() });
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    }
-  }, 600_000);
+  it.runIf(!!process.env.TEST_DATABASE_URL)(
+    'on PostgreSQL',
+    async () => {
+      const base = new URL(process.env.TEST_DATABASE_URL!);
+      const name = `cchc_kill_${Date.now()}`;
+      const admin = new pg.Client({ connectionString: base.toString() });
+      await admin.connect();
+      await admin.query(`create database ${name}`);
+      try {
+        const url = new URL(base.toString());
+        url.pathname = `/${name}`;
+        await killAndRestart({ DATABASE_URL: url.toString(), CCHC_DATA_DIR: tmp() });
+      } finally {
+        await admin.query(`drop database if exists ${name} with (force)`);
+        await admin.end();
+      }
+    },
+    600_000,
+  );
 });

@@ -26,7 +26,13 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string | Buffer;
-    requests?: Array<{ method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer; setupRequest?: (req: any, ctx: any) => any }>;
+    requests?: Array<{
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string | Buffer;
+      setupRequest?: (req: any, ctx: any) => any;
+    }>;
     setupClient?: (client: any) => void;
     idReplacement?: boolean;
   }

@@ -53,8 +53,23 @@ const suite: BenchSuite = {
         await p.exited;
       }
       ctx.log(`cold starts (ms): ${times.join(', ')}`);
-      out.push({ suite: 'foundation', name: 'cold start to healthy (existing db)', db: 'pglite', value: Math.min(...times) / 1000, unit: 's', target: { op: '<=', value: 2 }, extra: { runsMs: times } });
-      out.push({ suite: 'foundation', name: 'resident memory after start', db: 'pglite', value: rss, unit: 'MB', target: { op: '<=', value: 250 } });
+      out.push({
+        suite: 'foundation',
+        name: 'cold start to healthy (existing db)',
+        db: 'pglite',
+        value: Math.min(...times) / 1000,
+        unit: 's',
+        target: { op: '<=', value: 2 },
+        extra: { runsMs: times },
+      });
+      out.push({
+        suite: 'foundation',
+        name: 'resident memory after start',
+        db: 'pglite',
+        value: rss,
+        unit: 'MB',
+        target: { op: '<=', value: 250 },
+      });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -82,8 +97,23 @@ const suite: BenchSuite = {
         await loadTest(`${base}/api/v1/units`, { cookie }, 2); // warm-up
         const r = await loadTest(`${base}/api/v1/units`, { cookie }, ctx.quick ? 5 : 10);
         ctx.log(`${kind} GET /units: ${r.rps.toFixed(0)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, non-2xx ${r.non2xx}`);
-        out.push({ suite: 'foundation', name: 'GET /api/v1/units @50 conns', db: kind, value: r.rps, unit: 'req/s', target: kind === 'postgres' ? { op: '>=', value: 5000 } : undefined, extra: r });
-        out.push({ suite: 'foundation', name: 'GET /api/v1/units p99 @50 conns', db: kind, value: r.p99, unit: 'ms', target: kind === 'postgres' ? { op: '<=', value: 50 } : undefined });
+        out.push({
+          suite: 'foundation',
+          name: 'GET /api/v1/units @50 conns',
+          db: kind,
+          value: r.rps,
+          unit: 'req/s',
+          target: kind === 'postgres' ? { op: '>=', value: 5000 } : undefined,
+          extra: r,
+        });
+        out.push({
+          suite: 'foundation',
+          name: 'GET /api/v1/units p99 @50 conns',
+          db: kind,
+          value: r.p99,
+          unit: 'ms',
+          target: kind === 'postgres' ? { op: '<=', value: 50 } : undefined,
+        });
       } finally {
         p.child.kill('SIGTERM');
         await p.exited;

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { DEMO_UNITS } from '../../modules/org/demo/demo-units.ts';
 import { getUnitByCode, insertGrant, insertUnit, insertUser } from '../../modules/org/org.repository.ts';
 import { units } from '../../modules/org/org.table.ts';
-import { DEMO_UNITS } from '../../modules/org/demo/demo-units.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { normaliseLogin } from '../../platform/auth/auth.service.ts';
 import { hashPassword } from '../../platform/auth/password.ts';
@@ -87,7 +87,12 @@ export async function seedDemo(deps: Deps) {
   await db.transaction(async (tx) => {
     await seedUnits(tx as unknown as Db, DEMO_UNITS);
     await seedDemoAccounts(tx as unknown as Db);
-    await tx.insert(auditLog).values({ action: 'seed.demo', actorRole: 'system', targetType: 'system', after: { units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.length } });
+    await tx.insert(auditLog).values({
+      action: 'seed.demo',
+      actorRole: 'system',
+      targetType: 'system',
+      after: { units: DEMO_UNITS.length, accounts: DEMO_ACCOUNTS.length },
+    });
   });
   for (const seeder of demoSeeders) await seeder(deps);
 }

@@ -1,6 +1,6 @@
 import { seedDossierDemo } from '../../modules/dossiers/demo/seed-dossiers.ts';
-import { seedReformIndexDemo } from '../../modules/reform-index/reform-index.seed.ts';
 import { seedFeedbackDemo } from '../../modules/feedback/demo/feedback-demo.ts';
+import { seedReformIndexDemo } from '../../modules/reform-index/reform-index.seed.ts';
 import type { Deps } from '../../platform/http/types.ts';
 
 /**

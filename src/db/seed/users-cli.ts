@@ -1,11 +1,11 @@
 import { AppError } from '../../errors.ts';
-import { type Role, ROLES } from '../../platform/auth/actor.ts';
-import { normaliseLogin } from '../../platform/auth/auth.service.ts';
-import { findUserByLogin } from '../../platform/auth/auth.repository.ts';
-import { hashPassword, passwordProblem } from '../../platform/auth/password.ts';
 import { getUnitByCode, insertGrant, insertUser, updateUser } from '../../modules/org/org.repository.ts';
-import type { Db } from '../client.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
+import { ROLES, type Role } from '../../platform/auth/actor.ts';
+import { findUserByLogin } from '../../platform/auth/auth.repository.ts';
+import { normaliseLogin } from '../../platform/auth/auth.service.ts';
+import { hashPassword, passwordProblem } from '../../platform/auth/password.ts';
+import type { Db } from '../client.ts';
 
 type Opts = { name?: string; email?: string; phone?: string; password?: string; role?: string; unit?: string };
 
@@ -25,10 +25,23 @@ export async function createUserCli(db: Db, o: Opts): Promise<string> {
   const phone = o.phone ? normaliseLogin(o.phone) : null;
   const passwordHash = await hashPassword(o.password);
   const id = await db.transaction(async (tx) => {
-    if ((email && (await findUserByLogin(tx, email))) || (phone && (await findUserByLogin(tx, phone)))) throw new AppError('ACCOUNT_EXISTS');
-    const u = await insertUser(tx, { fullName: o.name!, email, phone, passwordHash, unitId: role === 'citizen' ? null : unit!.id });
+    if ((email && (await findUserByLogin(tx, email))) || (phone && (await findUserByLogin(tx, phone))))
+      throw new AppError('ACCOUNT_EXISTS');
+    const u = await insertUser(tx, {
+      fullName: o.name!,
+      email,
+      phone,
+      passwordHash,
+      unitId: role === 'citizen' ? null : unit!.id,
+    });
     await insertGrant(tx, { userId: u.id, role, unitId: role === 'citizen' ? null : unit!.id });
-    await tx.insert(auditLog).values({ action: 'user.create', actorRole: 'cli', targetType: 'user', targetId: u.id, after: { fullName: u.fullName, email, phone, role, unit: o.unit ?? null } });
+    await tx.insert(auditLog).values({
+      action: 'user.create',
+      actorRole: 'cli',
+      targetType: 'user',
+      targetId: u.id,
+      after: { fullName: u.fullName, email, phone, role, unit: o.unit ?? null },
+    });
     return u.id;
   });
   return `created user ${id} (${email ?? phone}) with role ${role}${unit ? ` on ${unit.code}` : ''}`;
@@ -44,7 +57,9 @@ export async function resetPasswordCli(db: Db, o: Opts): Promise<string> {
   const passwordHash = await hashPassword(o.password);
   await db.transaction(async (tx) => {
     await updateUser(tx, user.id, user.version, { passwordHash });
-    await tx.insert(auditLog).values({ action: 'user.reset_password', actorRole: 'cli', targetType: 'user', targetId: user.id });
+    await tx
+      .insert(auditLog)
+      .values({ action: 'user.reset_password', actorRole: 'cli', targetType: 'user', targetId: user.id });
   });
   return `password reset for ${login}`;
 }

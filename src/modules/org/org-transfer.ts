@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { excel } from '../../platform/documents/xlsx.ts';
 import * as policy from './org.policy.ts';
 import * as repo from './org.repository.ts';
@@ -10,7 +10,18 @@ import { UNIT_KINDS } from './org.schemas.ts';
 import { unitView } from './org.service.ts';
 
 /** Columns of the unit tree exchange file (xlsx and CSV), in order. */
-export const UNIT_COLUMNS = ['code', 'parent_code', 'name', 'short_name', 'name_en', 'kind', 'block', 'agency_code', 'valid_from', 'valid_to'] as const;
+export const UNIT_COLUMNS = [
+  'code',
+  'parent_code',
+  'name',
+  'short_name',
+  'name_en',
+  'kind',
+  'block',
+  'agency_code',
+  'valid_from',
+  'valid_to',
+] as const;
 type Row = Record<(typeof UNIT_COLUMNS)[number], string>;
 
 export interface RowProblem {
@@ -73,7 +84,11 @@ async function unitRows(db: Db, actor: Actor): Promise<Row[]> {
   }));
 }
 
-export async function exportUnits(db: Db, ctx: RequestContext & { actor: Actor }, format: 'xlsx' | 'csv'): Promise<Buffer> {
+export async function exportUnits(
+  db: Db,
+  ctx: RequestContext & { actor: Actor },
+  format: 'xlsx' | 'csv',
+): Promise<Buffer> {
   const rows = await unitRows(db, ctx.actor);
   if (format === 'csv') {
     const lines = [UNIT_COLUMNS.join(','), ...rows.map((r) => UNIT_COLUMNS.map((c) => csvEscape(r[c])).join(','))];
@@ -105,7 +120,15 @@ async function readTable(buf: Buffer, filename: string): Promise<string[][]> {
       const cells: string[] = [];
       for (let i = 1; i <= UNIT_COLUMNS.length; i++) {
         const v = row.getCell(i).value;
-        cells.push(v instanceof Date ? v.toISOString().slice(0, 10) : v == null ? '' : typeof v === 'object' && 'text' in v ? String(v.text) : String(v));
+        cells.push(
+          v instanceof Date
+            ? v.toISOString().slice(0, 10)
+            : v == null
+              ? ''
+              : typeof v === 'object' && 'text' in v
+                ? String(v.text)
+                : String(v),
+        );
       }
       out.push(cells);
     });
@@ -128,7 +151,12 @@ export async function importUnits(db: Db, ctx: RequestContext & { actor: Actor }
   const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
   const problems: RowProblem[] = [];
   UNIT_COLUMNS.forEach((c, i) => {
-    if (header[i] !== c) problems.push({ row: 1, column: c, problem: `expected column "${c}" in position ${i + 1}, found "${header[i] ?? ''}"` });
+    if (header[i] !== c)
+      problems.push({
+        row: 1,
+        column: c,
+        problem: `expected column "${c}" in position ${i + 1}, found "${header[i] ?? ''}"`,
+      });
   });
   if (problems.length) throw new AppError('IMPORT_INVALID', { count: problems.length }, { problems });
   const rows: (Row & { line: number })[] = table.slice(1).map((cells, i) => {
@@ -160,11 +188,13 @@ export async function importUnits(db: Db, ctx: RequestContext & { actor: Actor }
   }
   for (const r of rows) {
     if (!r.parent_code) {
-      if (!existing.has(r.code)) problems.push({ row: r.line, column: 'parent_code', problem: 'a new unit needs a parent' });
+      if (!existing.has(r.code))
+        problems.push({ row: r.line, column: 'parent_code', problem: 'a new unit needs a parent' });
       continue;
     }
     const parentExisting = existing.get(r.parent_code);
-    if (!inFile.has(r.parent_code) && !parentExisting) problems.push({ row: r.line, column: 'parent_code', problem: `unknown unit ${r.parent_code}` });
+    if (!inFile.has(r.parent_code) && !parentExisting)
+      problems.push({ row: r.line, column: 'parent_code', problem: `unknown unit ${r.parent_code}` });
     // cycle check inside the file
     const seen = new Set([r.code]);
     let p: string | undefined = r.parent_code;
@@ -183,7 +213,8 @@ export async function importUnits(db: Db, ctx: RequestContext & { actor: Actor }
     let anchor: string | undefined = r.parent_code || r.code;
     while (anchor && !pathOf(anchor)) anchor = inFile.get(anchor)?.parent_code;
     const path = anchor ? pathOf(anchor) : undefined;
-    if (!path || !policy.canManageUnit(ctx.actor, path)) problems.push({ row: r.line, problem: 'not allowed: outside the units you administer' });
+    if (!path || !policy.canManageUnit(ctx.actor, path))
+      problems.push({ row: r.line, problem: 'not allowed: outside the units you administer' });
   }
   if (problems.length) throw new AppError('IMPORT_INVALID', { count: problems.length }, { problems });
 
@@ -215,14 +246,35 @@ export async function importUnits(db: Db, ctx: RequestContext & { actor: Actor }
         ...(r.valid_from ? { validFrom: r.valid_from } : {}),
       };
       if (!cur) {
-        const row = await repo.insertUnit(tx, { id: randomUUID(), code: r.code, parentId: parent?.id ?? null, ...fields }, parent);
-        await audit(tx, ctx, { action: 'unit.import_create', targetType: 'unit', targetId: row.id, unitId: row.id, after: unitView(row) });
+        const row = await repo.insertUnit(
+          tx,
+          { id: randomUUID(), code: r.code, parentId: parent?.id ?? null, ...fields },
+          parent,
+        );
+        await audit(tx, ctx, {
+          action: 'unit.import_create',
+          targetType: 'unit',
+          targetId: row.id,
+          unitId: row.id,
+          after: unitView(row),
+        });
         created++;
       } else {
         const moved = parent && parent.id !== cur.parentId;
-        const after = await repo.updateUnit(tx, cur.id, cur.version, { ...fields, ...(moved ? { parentId: parent.id } : {}) });
-        if (moved && parent) await repo.movePaths(tx, cur.path, `${parent.path}${cur.id}/`, parent.depth + 1 - cur.depth);
-        await audit(tx, ctx, { action: 'unit.import_update', targetType: 'unit', targetId: cur.id, unitId: cur.id, before: unitView(cur), after: after ? unitView(after) : null });
+        const after = await repo.updateUnit(tx, cur.id, cur.version, {
+          ...fields,
+          ...(moved ? { parentId: parent.id } : {}),
+        });
+        if (moved && parent)
+          await repo.movePaths(tx, cur.path, `${parent.path}${cur.id}/`, parent.depth + 1 - cur.depth);
+        await audit(tx, ctx, {
+          action: 'unit.import_update',
+          targetType: 'unit',
+          targetId: cur.id,
+          unitId: cur.id,
+          before: unitView(cur),
+          after: after ? unitView(after) : null,
+        });
         updated++;
       }
     }

@@ -20,7 +20,8 @@ export async function listUnits(
     const at = f.at ?? new Date().toISOString().slice(0, 10);
     conds.push(sql`${units.validFrom} <= ${at}`, or(isNull(units.validTo), sql`${units.validTo} > ${at}`)!);
   }
-  if (f.q) conds.push(or(ilike(units.name, `%${f.q}%`), ilike(units.code, `%${f.q}%`), ilike(units.shortName, `%${f.q}%`))!);
+  if (f.q)
+    conds.push(or(ilike(units.name, `%${f.q}%`), ilike(units.code, `%${f.q}%`), ilike(units.shortName, `%${f.q}%`))!);
   if (f.kind) conds.push(eq(units.kind, f.kind));
   if (f.block) conds.push(eq(units.block, f.block));
   return db
@@ -44,9 +45,16 @@ export async function allUnits(db: DbOrTx) {
   return db.select().from(units).orderBy(asc(units.depth), asc(units.sortOrder), asc(units.code));
 }
 
-export async function insertUnit(db: DbOrTx, v: Omit<typeof units.$inferInsert, 'path' | 'depth'> & { id: string }, parent: UnitRow | undefined) {
+export async function insertUnit(
+  db: DbOrTx,
+  v: Omit<typeof units.$inferInsert, 'path' | 'depth'> & { id: string },
+  parent: UnitRow | undefined,
+) {
   const path = `${parent?.path ?? '/'}${v.id}/`;
-  const [row] = await db.insert(units).values({ ...v, path, depth: (parent?.depth ?? -1) + 1 }).returning();
+  const [row] = await db
+    .insert(units)
+    .values({ ...v, path, depth: (parent?.depth ?? -1) + 1 })
+    .returning();
   return row!;
 }
 
@@ -97,9 +105,13 @@ export async function listUsers(
       sql`${users.id} in (select ${roleGrants.userId} from ${roleGrants} join ${units} on ${units.id} = ${roleGrants.unitId} where ${inSubtrees(f.roots)})`,
     )!,
   ];
-  if (f.q) conds.push(or(ilike(users.fullName, `%${f.q}%`), ilike(users.email, `%${f.q}%`), ilike(users.phone, `%${f.q}%`))!);
+  if (f.q)
+    conds.push(or(ilike(users.fullName, `%${f.q}%`), ilike(users.email, `%${f.q}%`), ilike(users.phone, `%${f.q}%`))!);
   if (f.unitId) conds.push(eq(users.unitId, f.unitId));
-  if (f.role) conds.push(sql`${users.id} in (select ${roleGrants.userId} from ${roleGrants} where ${roleGrants.role} = ${f.role})`);
+  if (f.role)
+    conds.push(
+      sql`${users.id} in (select ${roleGrants.userId} from ${roleGrants} where ${roleGrants.role} = ${f.role})`,
+    );
   return db
     .select()
     .from(users)

@@ -2,9 +2,9 @@ import { Type } from '@sinclair/typebox';
 import { AppError } from '../../errors.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { signedIn } from '../../platform/http/types.ts';
-import { exportUnits, importUnits } from './org-transfer.ts';
 import * as s from './org.schemas.ts';
 import * as svc from './org.service.ts';
+import { exportUnits, importUnits } from './org-transfer.ts';
 import './org.errors.ts';
 
 const units = ['units'];
@@ -15,25 +15,52 @@ export function registerOrgRoutes(app: App, deps: Deps) {
 
   app.get(
     '/units',
-    { schema: { tags: units, summary: 'Cây đơn vị trong phạm vi của người dùng', querystring: s.UnitListQuery, response: { 200: Type.Array(s.UnitSchema) } } },
+    {
+      schema: {
+        tags: units,
+        summary: 'Cây đơn vị trong phạm vi của người dùng',
+        querystring: s.UnitListQuery,
+        response: { 200: Type.Array(s.UnitSchema) },
+      },
+    },
     async (req) => svc.listUnits(db, signedIn(req.ctx), req.query),
   );
 
   app.get(
     '/units/export',
-    { schema: { tags: units, summary: 'Xuất cây đơn vị (xlsx hoặc CSV)', querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }, { additionalProperties: false }) } },
+    {
+      schema: {
+        tags: units,
+        summary: 'Xuất cây đơn vị (xlsx hoặc CSV)',
+        querystring: Type.Object(
+          { format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) },
+          { additionalProperties: false },
+        ),
+      },
+    },
     async (req, reply) => {
       const format = req.query.format ?? 'xlsx';
       const buf = await exportUnits(db, signedIn(req.ctx), format);
       reply.header('content-disposition', `attachment; filename="don-vi.${format}"`);
-      reply.type(format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      reply.type(
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
       return reply.send(buf);
     },
   );
 
   app.post(
     '/units/import',
-    { schema: { tags: units, summary: 'Nhập cây đơn vị từ xlsx/CSV (tất cả hoặc không gì cả)', consumes: ['multipart/form-data'], response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer() }) } } },
+    {
+      schema: {
+        tags: units,
+        summary: 'Nhập cây đơn vị từ xlsx/CSV (tất cả hoặc không gì cả)',
+        consumes: ['multipart/form-data'],
+        response: { 200: Type.Object({ created: Type.Integer(), updated: Type.Integer() }) },
+      },
+    },
     async (req) => {
       const ctx = signedIn(req.ctx);
       if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
@@ -58,19 +85,42 @@ export function registerOrgRoutes(app: App, deps: Deps) {
 
   app.patch(
     '/units/:id',
-    { schema: { tags: units, summary: 'Sửa đơn vị (kèm version để tránh ghi đè)', params: s.IdParams, body: s.UnitUpdateBody, response: { 200: s.UnitSchema } } },
+    {
+      schema: {
+        tags: units,
+        summary: 'Sửa đơn vị (kèm version để tránh ghi đè)',
+        params: s.IdParams,
+        body: s.UnitUpdateBody,
+        response: { 200: s.UnitSchema },
+      },
+    },
     async (req) => svc.updateUnit(db, signedIn(req.ctx), req.params.id, req.body),
   );
 
   app.post(
     '/units/:id/close',
-    { schema: { tags: units, summary: 'Sáp nhập hoặc giải thể đơn vị (giữ lịch sử)', params: s.IdParams, body: s.UnitCloseBody, response: { 200: s.UnitSchema } } },
+    {
+      schema: {
+        tags: units,
+        summary: 'Sáp nhập hoặc giải thể đơn vị (giữ lịch sử)',
+        params: s.IdParams,
+        body: s.UnitCloseBody,
+        response: { 200: s.UnitSchema },
+      },
+    },
     async (req) => svc.closeUnit(db, signedIn(req.ctx), req.params.id, req.body),
   );
 
   app.get(
     '/users',
-    { schema: { tags: people, summary: 'Người dùng trong phạm vi', querystring: s.UserListQuery, response: { 200: Type.Array(s.UserSchema) } } },
+    {
+      schema: {
+        tags: people,
+        summary: 'Người dùng trong phạm vi',
+        querystring: s.UserListQuery,
+        response: { 200: Type.Array(s.UserSchema) },
+      },
+    },
     async (req) => svc.listUsers(db, signedIn(req.ctx), req.query),
   );
 
@@ -82,7 +132,14 @@ export function registerOrgRoutes(app: App, deps: Deps) {
 
   app.post(
     '/users',
-    { schema: { tags: people, summary: 'Tạo người dùng và cấp vai trò', body: s.UserCreateBody, response: { 201: s.UserSchema } } },
+    {
+      schema: {
+        tags: people,
+        summary: 'Tạo người dùng và cấp vai trò',
+        body: s.UserCreateBody,
+        response: { 201: s.UserSchema },
+      },
+    },
     async (req, reply) => {
       const user = await svc.createUser(db, signedIn(req.ctx), req.body);
       return reply.status(201).send(user);
@@ -91,7 +148,15 @@ export function registerOrgRoutes(app: App, deps: Deps) {
 
   app.patch(
     '/users/:id',
-    { schema: { tags: people, summary: 'Sửa người dùng', params: s.IdParams, body: s.UserUpdateBody, response: { 200: s.UserSchema } } },
+    {
+      schema: {
+        tags: people,
+        summary: 'Sửa người dùng',
+        params: s.IdParams,
+        body: s.UserUpdateBody,
+        response: { 200: s.UserSchema },
+      },
+    },
     async (req) => {
       const u = await svc.updateUser(db, signedIn(req.ctx), req.params.id, req.body);
       deps.auth.forgetAll();
@@ -101,7 +166,15 @@ export function registerOrgRoutes(app: App, deps: Deps) {
 
   app.post(
     '/users/:id/grants',
-    { schema: { tags: people, summary: 'Cấp vai trò trên một đơn vị (bao gồm các đơn vị trực thuộc)', params: s.IdParams, body: s.GrantBody, response: { 200: s.UserSchema } } },
+    {
+      schema: {
+        tags: people,
+        summary: 'Cấp vai trò trên một đơn vị (bao gồm các đơn vị trực thuộc)',
+        params: s.IdParams,
+        body: s.GrantBody,
+        response: { 200: s.UserSchema },
+      },
+    },
     async (req) => {
       const u = await svc.addGrant(db, signedIn(req.ctx), req.params.id, req.body);
       deps.auth.forgetAll();
@@ -111,7 +184,14 @@ export function registerOrgRoutes(app: App, deps: Deps) {
 
   app.delete(
     '/users/:id/grants/:grantId',
-    { schema: { tags: people, summary: 'Thu hồi vai trò', params: Type.Object({ id: Type.String({ format: 'uuid' }), grantId: Type.String({ format: 'uuid' }) }), response: { 200: s.UserSchema } } },
+    {
+      schema: {
+        tags: people,
+        summary: 'Thu hồi vai trò',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), grantId: Type.String({ format: 'uuid' }) }),
+        response: { 200: s.UserSchema },
+      },
+    },
     async (req) => {
       const u = await svc.removeGrant(db, signedIn(req.ctx), req.params.id, req.params.grantId);
       deps.auth.forgetAll();
@@ -121,7 +201,15 @@ export function registerOrgRoutes(app: App, deps: Deps) {
 
   app.post(
     '/users/:id/reset-password',
-    { schema: { tags: people, summary: 'Đặt lại mật khẩu', params: s.IdParams, body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }), response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags: people,
+        summary: 'Đặt lại mật khẩu',
+        params: s.IdParams,
+        body: Type.Object({ password: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+        response: { 204: Type.Null() },
+      },
+    },
     async (req, reply) => {
       await svc.resetPassword(db, signedIn(req.ctx), req.params.id, req.body.password);
       return reply.status(204).send(null);

@@ -4,7 +4,20 @@ import { ROLES } from '../../platform/auth/actor.ts';
 const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
-export const UNIT_KINDS = ['city', 'province', 'district', 'town', 'rural_district', 'department', 'team', 'ward', 'commune', 'township', 'office', 'other'] as const;
+export const UNIT_KINDS = [
+  'city',
+  'province',
+  'district',
+  'town',
+  'rural_district',
+  'department',
+  'team',
+  'ward',
+  'commune',
+  'township',
+  'office',
+  'other',
+] as const;
 export const UnitKind = Type.Union(UNIT_KINDS.map((k) => Type.Literal(k)));
 export const UnitCode = Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$', description: 'stable unit code' });
 export const RoleSchema = Type.Union(ROLES.map((r) => Type.Literal(r)));
@@ -112,7 +125,10 @@ export const UserCreateBody = Type.Object(
     unitId: Type.Optional(Type.String({ format: 'uuid' })),
     title: Type.Optional(Type.String({ maxLength: 200 })),
     grants: Type.Array(
-      Type.Object({ role: RoleSchema, unitId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) }, { additionalProperties: false }),
+      Type.Object(
+        { role: RoleSchema, unitId: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]) },
+        { additionalProperties: false },
+      ),
       { maxItems: 20 },
     ),
   },

@@ -6,7 +6,16 @@ import { createTestApp, DB_KINDS, type Session, type TestApp } from '../../../te
  * direct ids of records outside its scope (which must look missing: 404).
  */
 type Expect = Record<string, number>;
-const ROUTES = ['GET units', 'GET unit:own', 'GET unit:foreign', 'GET users', 'GET user:foreign', 'GET audit', 'POST units', 'PATCH unit:own'] as const;
+const ROUTES = [
+  'GET units',
+  'GET unit:own',
+  'GET unit:foreign',
+  'GET users',
+  'GET user:foreign',
+  'GET audit',
+  'POST units',
+  'PATCH unit:own',
+] as const;
 
 // Expected statuses per account (columns as in ROUTES). Sources: the role model of the foundation issue
 // (a role covers its unit's subtree; people are visible to admins, leaders, unit heads, coordinators;
@@ -54,10 +63,21 @@ describe.each(DB_KINDS)('role × route matrix on %s', (kind) => {
     got['GET user:foreign'] = (await s.get(`/api/v1/users/${foreignUserId}`)).status;
     got['GET audit'] = (await s.get('/api/v1/audit')).status;
     got['POST units'] = (
-      await s.post('/api/v1/units', { code: `M-${Math.random().toString(36).slice(2, 8)}`, name: 'Đơn vị thử', shortName: 'T', kind: 'team', parentId: own })
+      await s.post('/api/v1/units', {
+        code: `M-${Math.random().toString(36).slice(2, 8)}`,
+        name: 'Đơn vị thử',
+        shortName: 'T',
+        kind: 'team',
+        parentId: own,
+      })
     ).status;
     const unit = await s.get(`/api/v1/units/${own}`);
-    got['PATCH unit:own'] = (await s.patch(`/api/v1/units/${own}`, { version: unit.body?.version ?? 1, shortName: unit.body?.shortName ?? 'x' })).status;
+    got['PATCH unit:own'] = (
+      await s.patch(`/api/v1/units/${own}`, {
+        version: unit.body?.version ?? 1,
+        shortName: unit.body?.shortName ?? 'x',
+      })
+    ).status;
     const expected = Object.fromEntries(ROUTES.map((r, i) => [r, statuses[i]!]));
     expect(got).toEqual(expected);
   });

@@ -2,10 +2,10 @@ import './org.errors.ts';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { type Actor, type RequestContext, type Role } from '../../platform/auth/actor.ts';
+import { audit } from '../../platform/audit/audit.service.ts';
+import type { Actor, RequestContext, Role } from '../../platform/auth/actor.ts';
 import { normalisePhone } from '../../platform/auth/auth.service.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/password.ts';
-import { audit } from '../../platform/audit/audit.service.ts';
 import * as policy from './org.policy.ts';
 import * as repo from './org.repository.ts';
 import type { MeView, UnitView, UserView } from './org.schemas.ts';
@@ -38,7 +38,11 @@ export async function readableUnit(db: Db, actor: Actor, id: string) {
   return u;
 }
 
-export async function listUnits(db: Db, ctx: Signed, q: { includeClosed?: boolean; at?: string; q?: string; kind?: string; block?: string }) {
+export async function listUnits(
+  db: Db,
+  ctx: Signed,
+  q: { includeClosed?: boolean; at?: string; q?: string; kind?: string; block?: string },
+) {
   const rows = await repo.listUnits(db, { roots: policy.unitScope(ctx.actor), ...q });
   return rows.map(unitView);
 }
@@ -46,13 +50,29 @@ export async function listUnits(db: Db, ctx: Signed, q: { includeClosed?: boolea
 export async function createUnit(
   db: Db,
   ctx: Signed,
-  b: { code: string; name: string; nameEn?: string; shortName: string; kind: string; block?: string | null; parentId: string | null; agencyCode?: string; validFrom?: string; sortOrder?: number },
+  b: {
+    code: string;
+    name: string;
+    nameEn?: string;
+    shortName: string;
+    kind: string;
+    block?: string | null;
+    parentId: string | null;
+    agencyCode?: string;
+    validFrom?: string;
+    sortOrder?: number;
+  },
 ) {
   return db.transaction(async (tx) => {
     const parent = b.parentId ? await repo.getUnit(tx, b.parentId) : undefined;
-    if (b.parentId && (!parent || !policy.canReadUnit(ctx.actor, parent.path))) throw new AppError('NOT_FOUND', { what: 'parent unit' });
+    if (b.parentId && (!parent || !policy.canReadUnit(ctx.actor, parent.path)))
+      throw new AppError('NOT_FOUND', { what: 'parent unit' });
     // A new root can only be created by an administrator of an existing root (or on an empty tree via the CLI).
-    if (parent ? !policy.canManageUnit(ctx.actor, parent.path) : !ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3)) {
+    if (
+      parent
+        ? !policy.canManageUnit(ctx.actor, parent.path)
+        : !ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3)
+    ) {
       throw new AppError('FORBIDDEN');
     }
     if (parent?.validTo) throw new AppError('UNIT_CLOSED', { code: parent.code });
@@ -74,7 +94,13 @@ export async function createUnit(
       },
       parent,
     );
-    await audit(tx, ctx, { action: 'unit.create', targetType: 'unit', targetId: row.id, unitId: row.id, after: unitView(row) });
+    await audit(tx, ctx, {
+      action: 'unit.create',
+      targetType: 'unit',
+      targetId: row.id,
+      unitId: row.id,
+      after: unitView(row),
+    });
     return unitView(row);
   });
 }
@@ -83,7 +109,17 @@ export async function updateUnit(
   db: Db,
   ctx: Signed,
   id: string,
-  b: { version: number; name?: string; nameEn?: string | null; shortName?: string; kind?: string; block?: string | null; parentId?: string; agencyCode?: string | null; sortOrder?: number },
+  b: {
+    version: number;
+    name?: string;
+    nameEn?: string | null;
+    shortName?: string;
+    kind?: string;
+    block?: string | null;
+    parentId?: string;
+    agencyCode?: string | null;
+    sortOrder?: number;
+  },
 ) {
   return db.transaction(async (tx) => {
     const before = await repo.getUnit(tx, id);
@@ -94,8 +130,10 @@ export async function updateUnit(
     let moveTo: repo.UnitRow | undefined;
     if (parentId && parentId !== before.parentId) {
       moveTo = await repo.getUnit(tx, parentId);
-      if (!moveTo || !policy.canManageUnit(ctx.actor, moveTo.path)) throw new AppError('UNIT_PARENT_INVALID', { detail: parentId });
-      if (moveTo.path.startsWith(before.path)) throw new AppError('UNIT_PARENT_INVALID', { detail: 'a unit cannot move under itself' });
+      if (!moveTo || !policy.canManageUnit(ctx.actor, moveTo.path))
+        throw new AppError('UNIT_PARENT_INVALID', { detail: parentId });
+      if (moveTo.path.startsWith(before.path))
+        throw new AppError('UNIT_PARENT_INVALID', { detail: 'a unit cannot move under itself' });
     }
     const after = await repo.updateUnit(tx, id, version, { ...set, ...(moveTo ? { parentId: moveTo.id } : {}) });
     if (!after) throw new AppError('VERSION_CONFLICT', {}, { current: unitView(before) });
@@ -103,13 +141,25 @@ export async function updateUnit(
       await repo.movePaths(tx, before.path, `${moveTo.path}${before.id}/`, moveTo.depth + 1 - before.depth);
     }
     const fresh = (await repo.getUnit(tx, id))!;
-    await audit(tx, ctx, { action: 'unit.update', targetType: 'unit', targetId: id, unitId: id, before: unitView(before), after: unitView(fresh) });
+    await audit(tx, ctx, {
+      action: 'unit.update',
+      targetType: 'unit',
+      targetId: id,
+      unitId: id,
+      before: unitView(before),
+      after: unitView(fresh),
+    });
     return unitView(fresh);
   });
 }
 
 /** Merge (successor given) or abolish a unit: it stays in the database with its history. */
-export async function closeUnit(db: Db, ctx: Signed, id: string, b: { version: number; validTo: string; successorId?: string; reason: string }) {
+export async function closeUnit(
+  db: Db,
+  ctx: Signed,
+  id: string,
+  b: { version: number; validTo: string; successorId?: string; reason: string },
+) {
   return db.transaction(async (tx) => {
     const before = await repo.getUnit(tx, id);
     if (!before || !policy.canReadUnit(ctx.actor, before.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
@@ -141,7 +191,10 @@ export async function closeUnit(db: Db, ctx: Signed, id: string, b: { version: n
 // ── people ──────────────────────────────────────────────────────────────────
 
 async function usersView(db: Db, rows: repo.UserRow[], actor: Actor): Promise<UserView[]> {
-  const grants = await repo.grantsWithUnits(db, rows.map((r) => r.id));
+  const grants = await repo.grantsWithUnits(
+    db,
+    rows.map((r) => r.id),
+  );
   const unitRows = await repo.unitsByIds(db, [...new Set(rows.map((r) => r.unitId).filter((x): x is string => !!x))]);
   const unitName = new Map(unitRows.map((u) => [u.id, u.name]));
   return rows.map((u) => ({
@@ -161,7 +214,11 @@ async function usersView(db: Db, rows: repo.UserRow[], actor: Actor): Promise<Us
   }));
 }
 
-export async function listUsers(db: Db, ctx: Signed, q: { q?: string; unitId?: string; role?: string; limit?: number; offset?: number }) {
+export async function listUsers(
+  db: Db,
+  ctx: Signed,
+  q: { q?: string; unitId?: string; role?: string; limit?: number; offset?: number },
+) {
   const roots = policy.peopleScope(ctx.actor);
   if (!roots.length) throw new AppError('FORBIDDEN');
   const rows = await repo.listUsers(db, { roots, ...q, limit: q.limit ?? 100, offset: q.offset ?? 0 });
@@ -200,7 +257,15 @@ async function checkGrantable(db: Db, actor: Actor, role: Role, unitId: string |
 export async function createUser(
   db: Db,
   ctx: Signed,
-  b: { fullName: string; email?: string; phone?: string; password: string; unitId?: string; title?: string; grants: { role: Role; unitId: string | null }[] },
+  b: {
+    fullName: string;
+    email?: string;
+    phone?: string;
+    password: string;
+    unitId?: string;
+    title?: string;
+    grants: { role: Role; unitId: string | null }[];
+  },
 ) {
   const email = b.email?.trim().toLowerCase() || null;
   const phone = b.phone ? normalisePhone(b.phone) : null;
@@ -213,24 +278,47 @@ export async function createUser(
     if (!unit || !policy.canManagePeopleOf(ctx.actor, unit.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
   } else if (!b.grants.length || b.grants.some((g) => g.role !== 'citizen')) {
     // staff must belong to a unit the administrator manages
-    if (!b.grants.every((g) => g.role === 'citizen')) throw new AppError('ROLE_NEEDS_UNIT', { role: b.grants[0]?.role ?? '' });
+    if (!b.grants.every((g) => g.role === 'citizen'))
+      throw new AppError('ROLE_NEEDS_UNIT', { role: b.grants[0]?.role ?? '' });
   }
   for (const g of b.grants) await checkGrantable(db, ctx.actor, g.role, g.unitId);
   if (!b.unitId && !policy.peopleScope(ctx.actor).length) throw new AppError('FORBIDDEN');
   const passwordHash = await hashPassword(b.password);
   const id = await db.transaction(async (tx) => {
-    const u = await repo.insertUser(tx, { fullName: b.fullName.trim(), email, phone, passwordHash, unitId: b.unitId ?? null, title: b.title ?? null });
+    const u = await repo.insertUser(tx, {
+      fullName: b.fullName.trim(),
+      email,
+      phone,
+      passwordHash,
+      unitId: b.unitId ?? null,
+      title: b.title ?? null,
+    });
     for (const g of b.grants) await repo.insertGrant(tx, { userId: u.id, role: g.role, unitId: g.unitId });
-    await audit(tx, ctx, { action: 'user.create', targetType: 'user', targetId: u.id, unitId: u.unitId, after: { fullName: u.fullName, email, phone, unitId: u.unitId, grants: b.grants } });
+    await audit(tx, ctx, {
+      action: 'user.create',
+      targetType: 'user',
+      targetId: u.id,
+      unitId: u.unitId,
+      after: { fullName: u.fullName, email, phone, unitId: u.unitId, grants: b.grants },
+    });
     return u.id;
   });
   return getUser(db, ctx, id);
 }
 
-export async function updateUser(db: Db, ctx: Signed, id: string, b: { version: number; fullName?: string; title?: string | null; unitId?: string | null; active?: boolean }) {
+export async function updateUser(
+  db: Db,
+  ctx: Signed,
+  id: string,
+  b: { version: number; fullName?: string; title?: string | null; unitId?: string | null; active?: boolean },
+) {
   const before = await readableUser(db, ctx.actor, id);
   const beforeUnit = before.unitId ? await repo.getUnit(db, before.unitId) : undefined;
-  if (beforeUnit ? !policy.canManagePeopleOf(ctx.actor, beforeUnit.path) : !policy.peopleScope(ctx.actor).length || !ctx.actor.grants.some((g) => g.role === 'admin')) {
+  if (
+    beforeUnit
+      ? !policy.canManagePeopleOf(ctx.actor, beforeUnit.path)
+      : !policy.peopleScope(ctx.actor).length || !ctx.actor.grants.some((g) => g.role === 'admin')
+  ) {
     throw new AppError('FORBIDDEN');
   }
   if (b.unitId) {
@@ -271,7 +359,13 @@ export async function removeGrant(db: Db, ctx: Signed, userId: string, grantId: 
   if (!policy.canGrantRole(ctx.actor, grant.role as Role, grant.unitPath)) throw new AppError('FORBIDDEN');
   await db.transaction(async (tx) => {
     await repo.deleteGrant(tx, user.id, grantId);
-    await audit(tx, ctx, { action: 'user.revoke', targetType: 'user', targetId: user.id, unitId: grant.unitId, before: { role: grant.role, unitId: grant.unitId } });
+    await audit(tx, ctx, {
+      action: 'user.revoke',
+      targetType: 'user',
+      targetId: user.id,
+      unitId: grant.unitId,
+      before: { role: grant.role, unitId: grant.unitId },
+    });
   });
   return getUser(db, ctx, userId);
 }
@@ -279,7 +373,11 @@ export async function removeGrant(db: Db, ctx: Signed, userId: string, grantId: 
 export async function resetPassword(db: Db, ctx: Signed, userId: string, password: string) {
   const user = await readableUser(db, ctx.actor, userId);
   const unit = user.unitId ? await repo.getUnit(db, user.unitId) : undefined;
-  if (!(unit ? policy.canManagePeopleOf(ctx.actor, unit.path) : ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3))) {
+  if (
+    !(unit
+      ? policy.canManagePeopleOf(ctx.actor, unit.path)
+      : ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3))
+  ) {
     throw new AppError('FORBIDDEN');
   }
   const problem = passwordProblem(password);
@@ -304,7 +402,13 @@ export async function getMe(db: Db, actor: Actor): Promise<MeView> {
       title: user.title,
       unit: unit ? { id: unit.id, code: unit.code, name: unit.name } : null,
     },
-    grants: grants.map((g) => ({ id: g.id, role: g.role, unitId: g.unitId, unitCode: g.unitCode, unitName: g.unitName })),
+    grants: grants.map((g) => ({
+      id: g.id,
+      role: g.role,
+      unitId: g.unitId,
+      unitCode: g.unitCode,
+      unitName: g.unitName,
+    })),
     csrfToken: actor.csrfToken ?? null,
   };
 }

@@ -73,7 +73,11 @@ export const roleGrants = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    uniqueIndex('role_grants_uq').on(t.userId, t.role, sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`),
+    uniqueIndex('role_grants_uq').on(
+      t.userId,
+      t.role,
+      sql`coalesce(${t.unitId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
     index('role_grants_user_idx').on(t.userId),
   ],
 );

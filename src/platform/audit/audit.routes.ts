@@ -46,7 +46,9 @@ export function registerAuditRoutes(app: App, deps: Deps) {
           },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ items: Type.Array(Entry), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }) },
+        response: {
+          200: Type.Object({ items: Type.Array(Entry), nextBefore: Type.Union([Type.Integer(), Type.Null()]) }),
+        },
       },
     },
     async (req) => {
@@ -60,7 +62,12 @@ export function registerAuditRoutes(app: App, deps: Deps) {
       if (!isRootAdmin) {
         conds.push(sql`${auditLog.unitId} in (select ${units.id} from ${units} where ${inSubtrees(roots)})`);
       }
-      if (q.action) conds.push(q.action.endsWith('*') ? sql`${auditLog.action} like ${`${q.action.slice(0, -1)}%`}` : eq(auditLog.action, q.action));
+      if (q.action)
+        conds.push(
+          q.action.endsWith('*')
+            ? sql`${auditLog.action} like ${`${q.action.slice(0, -1)}%`}`
+            : eq(auditLog.action, q.action),
+        );
       if (q.targetType) conds.push(eq(auditLog.targetType, q.targetType));
       if (q.targetId) conds.push(eq(auditLog.targetId, q.targetId));
       if (q.actorUserId) conds.push(eq(auditLog.actorUserId, q.actorUserId));

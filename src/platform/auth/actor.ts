@@ -42,9 +42,7 @@ export interface RequestContext {
 export function hasRole(actor: Actor | null | undefined, roles: readonly Role[], unitPath?: string | null): boolean {
   if (!actor) return false;
   return actor.grants.some(
-    (g) =>
-      roles.includes(g.role) &&
-      (unitPath === undefined || (g.unitPath !== null && unitPath !== null && unitPath.startsWith(g.unitPath))),
+    (g) => roles.includes(g.role) && (unitPath === undefined || (g.unitPath && unitPath?.startsWith(g.unitPath))),
   );
 }
 
@@ -68,7 +66,8 @@ export function primaryGrant(actor: Actor | null): Grant | undefined {
   if (!actor) return undefined;
   const staff = actor.grants.filter((g) => g.role !== 'citizen');
   return (
-    staff.sort((a, b) => (a.unitPath?.length ?? 0) - (b.unitPath?.length ?? 0) || ROLES.indexOf(b.role) - ROLES.indexOf(a.role))[0] ??
-    actor.grants[0]
+    staff.sort(
+      (a, b) => (a.unitPath?.length ?? 0) - (b.unitPath?.length ?? 0) || ROLES.indexOf(b.role) - ROLES.indexOf(a.role),
+    )[0] ?? actor.grants[0]
   );
 }

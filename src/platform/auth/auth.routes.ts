@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { AppError } from '../../errors.ts';
-import { getMe } from '../../modules/org/org.service.ts';
 import { MeSchema } from '../../modules/org/org.schemas.ts';
+import { getMe } from '../../modules/org/org.service.ts';
 import type { App, Deps } from '../http/types.ts';
 import { signedIn } from '../http/types.ts';
 import { SESSION_COOKIE } from './auth.service.ts';
@@ -24,7 +24,10 @@ export function registerAuthRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Đăng nhập bằng email hoặc số điện thoại',
         body: Type.Object(
-          { login: Type.String({ minLength: 3, maxLength: 200 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+          {
+            login: Type.String({ minLength: 3, maxLength: 200 }),
+            password: Type.String({ minLength: 1, maxLength: 200 }),
+          },
           { additionalProperties: false },
         ),
         response: { 200: MeSchema },
@@ -38,16 +41,24 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     },
   );
 
-  app.post('/auth/logout', { schema: { tags, summary: 'Đăng xuất', response: { 204: Type.Null() } } }, async (req, reply) => {
-    if (req.sessionToken) await deps.auth.logout(req.ctx, req.sessionToken);
-    reply.clearCookie(SESSION_COOKIE, cookieOpts());
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { tags, summary: 'Đăng xuất', response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      if (req.sessionToken) await deps.auth.logout(req.ctx, req.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, cookieOpts());
+      return reply.status(204).send(null);
+    },
+  );
 
-  app.get('/auth/me', { schema: { tags, summary: 'Người dùng hiện tại', response: { 200: MeSchema } } }, async (req) => {
-    const ctx = signedIn(req.ctx);
-    return getMe(deps.database.db, ctx.actor);
-  });
+  app.get(
+    '/auth/me',
+    { schema: { tags, summary: 'Người dùng hiện tại', response: { 200: MeSchema } } },
+    async (req) => {
+      const ctx = signedIn(req.ctx);
+      return getMe(deps.database.db, ctx.actor);
+    },
+  );
 
   app.post(
     '/auth/register',
@@ -66,7 +77,12 @@ export function registerAuthRoutes(app: App, deps: Deps) {
           { additionalProperties: false },
         ),
         response: {
-          201: Type.Object({ id: Type.String(), fullName: Type.String(), email: Type.Union([Type.String(), Type.Null()]), phone: Type.Union([Type.String(), Type.Null()]) }),
+          201: Type.Object({
+            id: Type.String(),
+            fullName: Type.String(),
+            email: Type.Union([Type.String(), Type.Null()]),
+            phone: Type.Union([Type.String(), Type.Null()]),
+          }),
         },
       },
     },
@@ -85,10 +101,14 @@ export function registerAuthRoutes(app: App, deps: Deps) {
     revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   });
 
-  app.get('/auth/tokens', { schema: { tags, summary: 'Mã truy cập API của tôi', response: { 200: Type.Array(TokenSchema) } } }, async (req) => {
-    const ctx = signedIn(req.ctx);
-    return (await deps.auth.listApiTokens(ctx)) as never;
-  });
+  app.get(
+    '/auth/tokens',
+    { schema: { tags, summary: 'Mã truy cập API của tôi', response: { 200: Type.Array(TokenSchema) } } },
+    async (req) => {
+      const ctx = signedIn(req.ctx);
+      return (await deps.auth.listApiTokens(ctx)) as never;
+    },
+  );
 
   app.post(
     '/auth/tokens',
@@ -97,7 +117,9 @@ export function registerAuthRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Tạo mã truy cập API cho tích hợp (chỉ hiển thị một lần)',
         body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-        response: { 201: Type.Object({ id: Type.String(), name: Type.String(), prefix: Type.String(), token: Type.String() }) },
+        response: {
+          201: Type.Object({ id: Type.String(), name: Type.String(), prefix: Type.String(), token: Type.String() }),
+        },
       },
     },
     async (req, reply) => {
@@ -109,7 +131,14 @@ export function registerAuthRoutes(app: App, deps: Deps) {
 
   app.delete(
     '/auth/tokens/:id',
-    { schema: { tags, summary: 'Thu hồi mã truy cập API', params: Type.Object({ id: Type.String({ format: 'uuid' }) }), response: { 204: Type.Null() } } },
+    {
+      schema: {
+        tags,
+        summary: 'Thu hồi mã truy cập API',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null() },
+      },
+    },
     async (req, reply) => {
       await deps.auth.revokeApiToken(signedIn(req.ctx), req.params.id);
       return reply.status(204).send(null);

@@ -65,7 +65,12 @@ export class AuthService {
     if (!user || !ok) {
       await this.db.transaction(async (tx) => {
         for (const key of keys) await repo.recordFailure(tx, key, ctx.now, since);
-        await audit(tx, ctx, { action: 'auth.login_failed', targetType: 'user', targetId: user?.id ?? null, after: { login } });
+        await audit(tx, ctx, {
+          action: 'auth.login_failed',
+          targetType: 'user',
+          targetId: user?.id ?? null,
+          after: { login },
+        });
       });
       throw new AppError('LOGIN_FAILED');
     }
@@ -81,7 +86,16 @@ export class AuthService {
         expiresAt: new Date(ctx.now.getTime() + this.config.sessionTtlHours * 3600_000),
         ip: ctx.ip,
       });
-      const actorCtx = { ...ctx, actor: { userId: user.id, fullName: user.fullName, unitId: user.unitId, grants: await repo.grantsOf(tx, user.id), via: 'session' as const } };
+      const actorCtx = {
+        ...ctx,
+        actor: {
+          userId: user.id,
+          fullName: user.fullName,
+          unitId: user.unitId,
+          grants: await repo.grantsOf(tx, user.id),
+          via: 'session' as const,
+        },
+      };
       await audit(tx, actorCtx, { action: 'auth.login', targetType: 'session', targetId: s.id });
       return s;
     });
@@ -106,7 +120,7 @@ export class AuthService {
     const hit = this.cache.get(key);
     if (hit && hit.until > now.getTime()) return hit.actor;
     const found = await repo.findLiveSession(this.db, hash, now);
-    if (!found || !found.user.active) {
+    if (!found?.user.active) {
       this.cache.delete(key);
       return null;
     }
@@ -129,7 +143,7 @@ export class AuthService {
     const hit = this.cache.get(key);
     if (hit && hit.until > now.getTime()) return hit.actor;
     const found = await repo.findLiveToken(this.db, hash);
-    if (!found || !found.user.active) return null;
+    if (!found?.user.active) return null;
     const actor: Actor = {
       userId: found.user.id,
       fullName: found.user.fullName,
@@ -151,7 +165,10 @@ export class AuthService {
     this.cache.clear();
   }
 
-  async registerCitizen(ctx: RequestContext, input: { fullName: string; email?: string; phone?: string; password: string }) {
+  async registerCitizen(
+    ctx: RequestContext,
+    input: { fullName: string; email?: string; phone?: string; password: string },
+  ) {
     const email = input.email?.trim().toLowerCase() || null;
     const phone = input.phone ? normalisePhone(input.phone) : null;
     if (input.phone && !phone) throw new AppError('PHONE_INVALID');
@@ -168,12 +185,25 @@ export class AuthService {
         .values({ fullName: input.fullName.trim(), email, phone, passwordHash })
         .returning();
       await tx.insert(roleGrants).values({ userId: u!.id, role: 'citizen', unitId: null });
-      await audit(tx, { ...ctx, actor: { userId: u!.id, fullName: u!.fullName, unitId: null, grants: [{ role: 'citizen', unitId: null, unitPath: null }], via: 'session' } }, {
-        action: 'user.register',
-        targetType: 'user',
-        targetId: u!.id,
-        after: { fullName: u!.fullName, email, phone },
-      });
+      await audit(
+        tx,
+        {
+          ...ctx,
+          actor: {
+            userId: u!.id,
+            fullName: u!.fullName,
+            unitId: null,
+            grants: [{ role: 'citizen', unitId: null, unitPath: null }],
+            via: 'session',
+          },
+        },
+        {
+          action: 'user.register',
+          targetType: 'user',
+          targetId: u!.id,
+          after: { fullName: u!.fullName, email, phone },
+        },
+      );
       return u!;
     });
     return { id: user.id, fullName: user.fullName, email: user.email, phone: user.phone };
@@ -183,15 +213,32 @@ export class AuthService {
     const actor = ctx.actor!;
     const secret = `cchc_${randomToken()}`;
     return this.db.transaction(async (tx) => {
-      const row = await repo.insertToken(tx, { userId: actor.userId, name, prefix: secret.slice(0, 12), tokenHash: sha256(secret) });
-      await audit(tx, ctx, { action: 'api_token.create', targetType: 'api_token', targetId: row.id, after: { name, prefix: row.prefix } });
+      const row = await repo.insertToken(tx, {
+        userId: actor.userId,
+        name,
+        prefix: secret.slice(0, 12),
+        tokenHash: sha256(secret),
+      });
+      await audit(tx, ctx, {
+        action: 'api_token.create',
+        targetType: 'api_token',
+        targetId: row.id,
+        after: { name, prefix: row.prefix },
+      });
       return { id: row.id, name, prefix: row.prefix, createdAt: row.createdAt, token: secret };
     });
   }
 
   async listApiTokens(ctx: RequestContext) {
     const rows = await repo.listTokens(this.db, ctx.actor!.userId);
-    return rows.map((r) => ({ id: r.id, name: r.name, prefix: r.prefix, createdAt: r.createdAt, lastUsedAt: r.lastUsedAt, revokedAt: r.revokedAt }));
+    return rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      prefix: r.prefix,
+      createdAt: r.createdAt,
+      lastUsedAt: r.lastUsedAt,
+      revokedAt: r.revokedAt,
+    }));
   }
 
   async revokeApiToken(ctx: RequestContext, id: string) {

@@ -37,7 +37,11 @@ export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   // the pure calendar throws its own typed errors; their codes are defined in calendar.errors.ts
   if (error instanceof CalendarError) return new AppError(error.code, error.params);
-  const e = error as FastifyError & PgLikeError & { validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[]; validationContext?: string };
+  const e = error as FastifyError &
+    PgLikeError & {
+      validation?: { instancePath: string; message?: string; params?: Record<string, unknown> }[];
+      validationContext?: string;
+    };
   if (e?.validation) {
     const errors = e.validation.map((v) => ({
       path: `${e.validationContext ?? ''}${v.instancePath}` || (e.validationContext ?? ''),
@@ -45,7 +49,9 @@ export function toAppError(error: unknown): AppError {
       ...(v.params?.missingProperty ? { missing: v.params.missingProperty } : {}),
       ...(v.params?.additionalProperty ? { unexpected: v.params.additionalProperty } : {}),
     }));
-    const detail = errors.map((x) => `${x.path}${x.missing ? `/${x.missing}` : ''}${x.unexpected ? `/${x.unexpected}` : ''} ${x.message}`).join('; ');
+    const detail = errors
+      .map((x) => `${x.path}${x.missing ? `/${x.missing}` : ''}${x.unexpected ? `/${x.unexpected}` : ''} ${x.message}`)
+      .join('; ');
     return new AppError('VALIDATION_FAILED', { detail }, { errors });
   }
   switch (e?.code) {

@@ -51,9 +51,13 @@ export function createJobs(database: Database, opts: { worker: boolean }): Jobs 
       for (const def of defs) {
         await boss.createQueue(def.name).catch(() => {});
         if (!opts.worker) continue;
-        await boss.work(def.name, { pollingIntervalSeconds: database.kind === 'pglite' ? 5 : 2 }, async (jobs: { data: unknown }[]) => {
-          for (const j of jobs) await def.handler(j.data);
-        });
+        await boss.work(
+          def.name,
+          { pollingIntervalSeconds: database.kind === 'pglite' ? 5 : 2 },
+          async (jobs: { data: unknown }[]) => {
+            for (const j of jobs) await def.handler(j.data);
+          },
+        );
         if (def.cron) await boss.schedule(def.name, def.cron, {}, { tz: 'Asia/Ho_Chi_Minh' });
       }
     },

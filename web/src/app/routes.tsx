@@ -1,12 +1,12 @@
 import {
   ApartmentOutlined,
-  BarChartOutlined,
-  FileAddOutlined,
-  InboxOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CommentOutlined,
+  FileAddOutlined,
   FileSearchOutlined,
   HomeOutlined,
+  InboxOutlined,
   LineChartOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -30,25 +30,25 @@ export interface AppRoute {
   menu?: { key: string; icon: ReactNode; labelKey: MessageKey; descriptionKey?: MessageKey };
 }
 
-const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const RiResultsPage = lazy(() => import('../features/reform-index/ResultsPage.tsx'));
 const RiUnitProfilePage = lazy(() => import('../features/reform-index/UnitProfilePage.tsx'));
 const RiWorkPage = lazy(() => import('../features/reform-index/WorkPage.tsx'));
 const RiFrameworkPage = lazy(() => import('../features/reform-index/FrameworkEditorPage.tsx'));
 const RiAssessmentPage = lazy(() => import('../features/reform-index/AssessmentPage.tsx'));
+const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
 const PeoplePage = lazy(() => import('../features/people/PeoplePage.tsx'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage.tsx'));
 const LoginPage = lazy(() => import('../features/auth/LoginPage.tsx'));
 const RegisterPage = lazy(() => import('../features/auth/RegisterPage.tsx'));
-const FeedbackPublicPage = lazy(() => import('../features/feedback/FeedbackPublicPage.tsx'));
-const FeedbackInboxPage = lazy(() => import('../features/feedback/FeedbackInboxPage.tsx'));
-const FeedbackStatsPage = lazy(() => import('../features/feedback/FeedbackStatsPage.tsx'));
 const SubmitWizard = lazy(() => import('../features/dossiers/SubmitWizard.tsx'));
 const DossierQueue = lazy(() => import('../features/dossiers/DossierQueue.tsx'));
 const DossierDetail = lazy(() => import('../features/dossiers/DossierDetail.tsx'));
 const DossierStats = lazy(() => import('../features/dossiers/StatsPage.tsx'));
 const DossierLookup = lazy(() => import('../features/dossiers/LookupPage.tsx'));
+const FeedbackPublicPage = lazy(() => import('../features/feedback/FeedbackPublicPage.tsx'));
+const FeedbackInboxPage = lazy(() => import('../features/feedback/FeedbackInboxPage.tsx'));
+const FeedbackStatsPage = lazy(() => import('../features/feedback/FeedbackStatsPage.tsx'));
 
 export const PEOPLE_ROLES: readonly Role[] = ['admin', 'leader', 'unit_head', 'reform_coordinator'];
 
@@ -74,28 +74,86 @@ export const routes: AppRoute[] = [
   },
   { path: '/login', element: <LoginPage />, public: true },
   { path: '/register', element: <RegisterPage />, public: true },
+  {
+    path: '/dossiers/new',
+    element: <SubmitWizard />,
+    menu: {
+      key: 'dossiers-new',
+      icon: <FileAddOutlined />,
+      labelKey: 'dossiers.navSubmit',
+      descriptionKey: 'dossiers.submitText',
+    },
+  },
+  {
+    path: '/dossiers',
+    element: <DossierQueue />,
+    menu: {
+      key: 'dossiers',
+      icon: <InboxOutlined />,
+      labelKey: 'dossiers.navQueue',
+      descriptionKey: 'dossiers.queueText',
+    },
+  },
+  { path: '/dossiers/:id', element: <DossierDetail /> },
+  {
+    path: '/dossier-stats',
+    element: <DossierStats />,
+    roles: STAFF_ROLES,
+    menu: {
+      key: 'dossier-stats',
+      icon: <BarChartOutlined />,
+      labelKey: 'dossiers.navStats',
+      descriptionKey: 'dossiers.statsText',
+    },
+  },
+  { path: '/lookup', element: <DossierLookup />, public: true },
   { path: '/feedback', element: <FeedbackPublicPage />, public: true },
   {
     path: '/feedback/inbox',
     element: <FeedbackInboxPage />,
     roles: ['one_stop_officer', 'specialist', 'unit_head', 'leader', 'admin'],
-    menu: { key: 'feedback-inbox', icon: <CommentOutlined />, labelKey: 'feedback.navInbox', descriptionKey: 'feedback.inboxText' },
+    menu: {
+      key: 'feedback-inbox',
+      icon: <CommentOutlined />,
+      labelKey: 'feedback.navInbox',
+      descriptionKey: 'feedback.inboxText',
+    },
   },
   {
     path: '/feedback/stats',
     element: <FeedbackStatsPage />,
     roles: ['one_stop_officer', 'specialist', 'unit_head', 'leader', 'admin', 'reform_coordinator'],
-    menu: { key: 'feedback-stats', icon: <LineChartOutlined />, labelKey: 'feedback.navStats', descriptionKey: 'feedback.statsText' },
+    menu: {
+      key: 'feedback-stats',
+      icon: <LineChartOutlined />,
+      labelKey: 'feedback.navStats',
+      descriptionKey: 'feedback.statsText',
+    },
   },
-  { path: '/dossiers/new', element: <SubmitWizard />, menu: { key: 'dossiers-new', icon: <FileAddOutlined />, labelKey: 'dossiers.navSubmit', descriptionKey: 'dossiers.submitText' } },
-  { path: '/dossiers', element: <DossierQueue />, menu: { key: 'dossiers', icon: <InboxOutlined />, labelKey: 'dossiers.navQueue', descriptionKey: 'dossiers.queueText' } },
-  { path: '/dossiers/:id', element: <DossierDetail /> },
-  { path: '/dossier-stats', element: <DossierStats />, roles: STAFF_ROLES, menu: { key: 'dossier-stats', icon: <BarChartOutlined />, labelKey: 'dossiers.navStats', descriptionKey: 'dossiers.statsText' } },
-  { path: '/lookup', element: <DossierLookup />, public: true },
   { path: '/results', element: <RiResultsPage />, public: true },
   { path: '/results/units/:unitCode', element: <RiUnitProfilePage />, public: true },
-  { path: '/reform-index', element: <RiWorkPage />, roles: STAFF_ROLES, menu: { key: 'reform-index', icon: <LineChartOutlined />, labelKey: 'reformIndex.navWork', descriptionKey: 'reformIndex.workText' } },
-  { path: '/reform-index/frameworks', element: <RiFrameworkPage />, roles: ['reform_coordinator', 'appraiser', 'leader', 'admin'], menu: { key: 'reform-index-frameworks', icon: <ApartmentOutlined />, labelKey: 'reformIndex.navFrameworks', descriptionKey: 'reformIndex.frameworksText' } },
+  {
+    path: '/reform-index',
+    element: <RiWorkPage />,
+    roles: STAFF_ROLES,
+    menu: {
+      key: 'reform-index',
+      icon: <LineChartOutlined />,
+      labelKey: 'reformIndex.navWork',
+      descriptionKey: 'reformIndex.workText',
+    },
+  },
+  {
+    path: '/reform-index/frameworks',
+    element: <RiFrameworkPage />,
+    roles: ['reform_coordinator', 'appraiser', 'leader', 'admin'],
+    menu: {
+      key: 'reform-index-frameworks',
+      icon: <ApartmentOutlined />,
+      labelKey: 'reformIndex.navFrameworks',
+      descriptionKey: 'reformIndex.frameworksText',
+    },
+  },
   { path: '/reform-index/assessments/:id', element: <RiAssessmentPage />, roles: STAFF_ROLES },
   // Other features add one line each here, e.g.
   // { path: '/dossiers', element: <DossiersPage />, roles: ['one_stop_officer'], menu: { … } },

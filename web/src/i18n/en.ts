@@ -236,8 +236,6 @@ export const en: Catalogue = {
     backHome: 'Back to the home page',
     chunkFailed: 'The page could not be loaded. Reload the browser.',
   },
-  dossiers: dossiersEn,
-  reformIndex: reformIndexEn,
   feedback: {
     navPublic: 'Feedback',
     navInbox: 'Feedback handling',
@@ -245,11 +243,13 @@ export const en: Catalogue = {
     inboxText: 'Receive, assign, answer and publish citizens’ feedback on time',
     statsText: 'Feedback received, answered, on time, overdue, satisfaction (Decision 766)',
     publicTitle: 'Feedback and petitions',
-    publicIntro: 'Send feedback about administrative rules and procedures, land, construction order, environment, traffic… and search the published answers.',
+    publicIntro:
+      'Send feedback about administrative rules and procedures, land, construction order, environment, traffic… and search the published answers.',
     tabSend: 'Send feedback',
     tabSearch: 'Search answers',
     sentTitle: 'Feedback {code} received',
-    sentText: 'Answer due by {due}. Keep the code and the tracking key to follow it, add information and rate the answer.',
+    sentText:
+      'Answer due by {due}. Keep the code and the tracking key to follow it, add information and rate the answer.',
     trackingKey: 'Tracking key',
     similar: 'Similar items being handled',
     sendAnother: 'Send another',
@@ -329,8 +329,17 @@ export const en: Catalogue = {
       deadline_overdue: 'Overdue',
       deadline_ok: 'On schedule',
     },
-    channels: { web: 'Web portal', hotline: 'Hotline', counter: 'Counter', letter: 'Letter', email: 'E-mail', open311: 'Open311' },
+    channels: {
+      web: 'Web portal',
+      hotline: 'Hotline',
+      counter: 'Counter',
+      letter: 'Letter',
+      email: 'E-mail',
+      open311: 'Open311',
+    },
     deadlineState: { ok: 'On schedule', near: 'Deadline near', overdue: 'Overdue' },
     groupBy: { category: 'Category', unit: 'Unit', channel: 'Channel', month: 'Month' },
   },
+  dossiers: dossiersEn,
+  reformIndex: reformIndexEn,
 };

@@ -238,8 +238,6 @@ export const vi = {
     backHome: 'Về trang chủ',
     chunkFailed: 'Không tải được trang. Hãy tải lại trình duyệt.',
   },
-  dossiers: dossiersVi,
-  reformIndex: reformIndexVi,
   feedback: {
     navPublic: 'Phản ánh, kiến nghị',
     navInbox: 'Xử lý phản ánh',
@@ -247,11 +245,13 @@ export const vi = {
     inboxText: 'Tiếp nhận, phân công, trả lời và công khai phản ánh, kiến nghị đúng hạn',
     statsText: 'Số phản ánh nhận, trả lời, đúng hạn, quá hạn, mức độ hài lòng (QĐ 766)',
     publicTitle: 'Phản ánh, kiến nghị',
-    publicIntro: 'Gửi phản ánh, kiến nghị về quy định hành chính, thủ tục hành chính, đất đai, trật tự xây dựng, môi trường, giao thông… và tra cứu câu trả lời đã công khai.',
+    publicIntro:
+      'Gửi phản ánh, kiến nghị về quy định hành chính, thủ tục hành chính, đất đai, trật tự xây dựng, môi trường, giao thông… và tra cứu câu trả lời đã công khai.',
     tabSend: 'Gửi phản ánh',
     tabSearch: 'Tra cứu câu trả lời',
     sentTitle: 'Đã tiếp nhận phản ánh {code}',
-    sentText: 'Hạn trả lời: {due}. Hãy lưu mã phản ánh và mã tra cứu để theo dõi, bổ sung thông tin và đánh giá câu trả lời.',
+    sentText:
+      'Hạn trả lời: {due}. Hãy lưu mã phản ánh và mã tra cứu để theo dõi, bổ sung thông tin và đánh giá câu trả lời.',
     trackingKey: 'Mã tra cứu',
     similar: 'Phản ánh tương tự đang được xử lý',
     sendAnother: 'Gửi phản ánh khác',
@@ -268,7 +268,8 @@ export const vi = {
     photosHint: 'Tối đa 5 ảnh (JPEG, PNG, WebP, HEIC), mỗi ảnh không quá 5 MB.',
     addPhotos: 'Thêm ảnh',
     identity: 'Thông tin người gửi',
-    identityHint: 'Theo Nghị định 20/2008/NĐ-CP: họ tên, địa chỉ và số điện thoại hoặc thư điện tử. Thông tin này không bao giờ được công khai.',
+    identityHint:
+      'Theo Nghị định 20/2008/NĐ-CP: họ tên, địa chỉ và số điện thoại hoặc thư điện tử. Thông tin này không bao giờ được công khai.',
     name: 'Họ và tên',
     address: 'Địa chỉ liên hệ',
     phone: 'Số điện thoại',
@@ -331,8 +332,17 @@ export const vi = {
       deadline_overdue: 'Quá hạn',
       deadline_ok: 'Trong hạn',
     },
-    channels: { web: 'Cổng thông tin', hotline: 'Đường dây nóng', counter: 'Trực tiếp', letter: 'Thư, văn bản', email: 'Thư điện tử', open311: 'Open311' },
+    channels: {
+      web: 'Cổng thông tin',
+      hotline: 'Đường dây nóng',
+      counter: 'Trực tiếp',
+      letter: 'Thư, văn bản',
+      email: 'Thư điện tử',
+      open311: 'Open311',
+    },
     deadlineState: { ok: 'Trong hạn', near: 'Sắp đến hạn', overdue: 'Quá hạn' },
     groupBy: { category: 'Lĩnh vực', unit: 'Đơn vị', channel: 'Kênh', month: 'Tháng' },
   },
+  dossiers: dossiersVi,
+  reformIndex: reformIndexVi,
 };
