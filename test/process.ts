@@ -10,9 +10,13 @@ export interface Proc {
   exited: Promise<number | null>;
 }
 
-/** Runs `cchc <args>` as a child process with the given environment. */
-export function runCchc(args: string[], env: NodeJS.ProcessEnv): Proc {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'src/main.ts'), ...args], {
+/**
+ * Runs `cchc <args>` as a child process with the given environment: from the TypeScript sources
+ * (tsx), or from the pre-built bundle that `npm start` runs (`bundle: true`).
+ */
+export function runCchc(args: string[], env: NodeJS.ProcessEnv, opts: { bundle?: boolean } = {}): Proc {
+  const entry = opts.bundle ? [join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'src/main.ts')];
+  const child = spawn(process.execPath, [...entry, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,7 +7,7 @@ import { excel } from '../../platform/documents/xlsx.ts';
 import * as policy from './org.policy.ts';
 import * as repo from './org.repository.ts';
 import { UNIT_KINDS } from './org.schemas.ts';
-import { unitView } from './org.service.ts';
+import { forgetUnitLists, unitView } from './org.service.ts';
 
 /** Columns of the unit tree exchange file (xlsx and CSV), in order. */
 export const UNIT_COLUMNS = [
@@ -231,53 +231,55 @@ export async function importUnits(db: Db, ctx: RequestContext & { actor: Actor }
   rows.forEach(place);
   let created = 0;
   let updated = 0;
-  await db.transaction(async (tx) => {
-    for (const r of ordered) {
-      const parent = r.parent_code ? await repo.getUnitByCode(tx, r.parent_code) : undefined;
-      const cur = await repo.getUnitByCode(tx, r.code);
-      const fields = {
-        name: r.name,
-        shortName: r.short_name,
-        nameEn: r.name_en || null,
-        kind: r.kind,
-        block: r.block || null,
-        agencyCode: r.agency_code || null,
-        validTo: r.valid_to || null,
-        ...(r.valid_from ? { validFrom: r.valid_from } : {}),
-      };
-      if (!cur) {
-        const row = await repo.insertUnit(
-          tx,
-          { id: randomUUID(), code: r.code, parentId: parent?.id ?? null, ...fields },
-          parent,
-        );
-        await audit(tx, ctx, {
-          action: 'unit.import_create',
-          targetType: 'unit',
-          targetId: row.id,
-          unitId: row.id,
-          after: unitView(row),
-        });
-        created++;
-      } else {
-        const moved = parent && parent.id !== cur.parentId;
-        const after = await repo.updateUnit(tx, cur.id, cur.version, {
-          ...fields,
-          ...(moved ? { parentId: parent.id } : {}),
-        });
-        if (moved && parent)
-          await repo.movePaths(tx, cur.path, `${parent.path}${cur.id}/`, parent.depth + 1 - cur.depth);
-        await audit(tx, ctx, {
-          action: 'unit.import_update',
-          targetType: 'unit',
-          targetId: cur.id,
-          unitId: cur.id,
-          before: unitView(cur),
-          after: after ? unitView(after) : null,
-        });
-        updated++;
+  await db
+    .transaction(async (tx) => {
+      for (const r of ordered) {
+        const parent = r.parent_code ? await repo.getUnitByCode(tx, r.parent_code) : undefined;
+        const cur = await repo.getUnitByCode(tx, r.code);
+        const fields = {
+          name: r.name,
+          shortName: r.short_name,
+          nameEn: r.name_en || null,
+          kind: r.kind,
+          block: r.block || null,
+          agencyCode: r.agency_code || null,
+          validTo: r.valid_to || null,
+          ...(r.valid_from ? { validFrom: r.valid_from } : {}),
+        };
+        if (!cur) {
+          const row = await repo.insertUnit(
+            tx,
+            { id: randomUUID(), code: r.code, parentId: parent?.id ?? null, ...fields },
+            parent,
+          );
+          await audit(tx, ctx, {
+            action: 'unit.import_create',
+            targetType: 'unit',
+            targetId: row.id,
+            unitId: row.id,
+            after: unitView(row),
+          });
+          created++;
+        } else {
+          const moved = parent && parent.id !== cur.parentId;
+          const after = await repo.updateUnit(tx, cur.id, cur.version, {
+            ...fields,
+            ...(moved ? { parentId: parent.id } : {}),
+          });
+          if (moved && parent)
+            await repo.movePaths(tx, cur.path, `${parent.path}${cur.id}/`, parent.depth + 1 - cur.depth);
+          await audit(tx, ctx, {
+            action: 'unit.import_update',
+            targetType: 'unit',
+            targetId: cur.id,
+            unitId: cur.id,
+            before: unitView(cur),
+            after: after ? unitView(after) : null,
+          });
+          updated++;
+        }
       }
-    }
-  });
+    })
+    .finally(forgetUnitLists);
   return { created, updated };
 }

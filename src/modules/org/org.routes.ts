@@ -23,7 +23,8 @@ export function registerOrgRoutes(app: App, deps: Deps) {
         response: { 200: Type.Array(s.UnitSchema) },
       },
     },
-    async (req) => svc.listUnits(db, signedIn(req.ctx), req.query),
+    async (req, reply) =>
+      reply.type('application/json; charset=utf-8').send((await svc.listUnitsJson(db, signedIn(req.ctx), req.query)) as never),
   );
 
   app.get(

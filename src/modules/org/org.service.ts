@@ -38,13 +38,35 @@ export async function readableUnit(db: Db, actor: Actor, id: string) {
   return u;
 }
 
-export async function listUnits(
-  db: Db,
-  ctx: Signed,
-  q: { includeClosed?: boolean; at?: string; q?: string; kind?: string; block?: string },
-) {
+export type UnitListQuery = { includeClosed?: boolean; at?: string; q?: string; kind?: string; block?: string };
+
+export async function listUnits(db: Db, ctx: Signed, q: UnitListQuery) {
   const rows = await repo.listUnits(db, { roots: policy.unitScope(ctx.actor), ...q });
   return rows.map(unitView);
+}
+
+/**
+ * The unit list is read on almost every screen and changes rarely: the serialised answer is kept
+ * for one second per scope and query. Writes in this process clear it at once; another instance
+ * sees a change within that second.
+ */
+const unitListCache = new Map<string, { until: number; json: string }>();
+const UNIT_LIST_TTL_MS = 1000;
+
+export function forgetUnitLists() {
+  unitListCache.clear();
+}
+
+/** listUnits, serialised to JSON (the same document as the route's response schema). */
+export async function listUnitsJson(db: Db, ctx: Signed, q: UnitListQuery): Promise<string> {
+  const key = JSON.stringify([policy.unitScope(ctx.actor), q, ctx.now.toISOString().slice(0, 10)]);
+  const hit = unitListCache.get(key);
+  const now = Date.now();
+  if (hit && hit.until > now) return hit.json;
+  const json = JSON.stringify(await listUnits(db, ctx, q));
+  if (unitListCache.size > 1000) unitListCache.clear();
+  unitListCache.set(key, { until: now + UNIT_LIST_TTL_MS, json });
+  return json;
 }
 
 export async function createUnit(
@@ -63,46 +85,48 @@ export async function createUnit(
     sortOrder?: number;
   },
 ) {
-  return db.transaction(async (tx) => {
-    const parent = b.parentId ? await repo.getUnit(tx, b.parentId) : undefined;
-    if (b.parentId && (!parent || !policy.canReadUnit(ctx.actor, parent.path)))
-      throw new AppError('NOT_FOUND', { what: 'parent unit' });
-    // A new root can only be created by an administrator of an existing root (or on an empty tree via the CLI).
-    if (
-      parent
-        ? !policy.canManageUnit(ctx.actor, parent.path)
-        : !ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3)
-    ) {
-      throw new AppError('FORBIDDEN');
-    }
-    if (parent?.validTo) throw new AppError('UNIT_CLOSED', { code: parent.code });
-    if (await repo.getUnitByCode(tx, b.code)) throw new AppError('UNIT_CODE_TAKEN', { code: b.code });
-    const row = await repo.insertUnit(
-      tx,
-      {
-        id: randomUUID(),
-        code: b.code,
-        name: b.name.trim(),
-        nameEn: b.nameEn ?? null,
-        shortName: b.shortName.trim(),
-        kind: b.kind,
-        block: b.block ?? null,
-        parentId: parent?.id ?? null,
-        agencyCode: b.agencyCode ?? null,
-        validFrom: b.validFrom ?? ctx.now.toISOString().slice(0, 10),
-        sortOrder: b.sortOrder ?? 0,
-      },
-      parent,
-    );
-    await audit(tx, ctx, {
-      action: 'unit.create',
-      targetType: 'unit',
-      targetId: row.id,
-      unitId: row.id,
-      after: unitView(row),
-    });
-    return unitView(row);
-  });
+  return db
+    .transaction(async (tx) => {
+      const parent = b.parentId ? await repo.getUnit(tx, b.parentId) : undefined;
+      if (b.parentId && (!parent || !policy.canReadUnit(ctx.actor, parent.path)))
+        throw new AppError('NOT_FOUND', { what: 'parent unit' });
+      // A new root can only be created by an administrator of an existing root (or on an empty tree via the CLI).
+      if (
+        parent
+          ? !policy.canManageUnit(ctx.actor, parent.path)
+          : !ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3)
+      ) {
+        throw new AppError('FORBIDDEN');
+      }
+      if (parent?.validTo) throw new AppError('UNIT_CLOSED', { code: parent.code });
+      if (await repo.getUnitByCode(tx, b.code)) throw new AppError('UNIT_CODE_TAKEN', { code: b.code });
+      const row = await repo.insertUnit(
+        tx,
+        {
+          id: randomUUID(),
+          code: b.code,
+          name: b.name.trim(),
+          nameEn: b.nameEn ?? null,
+          shortName: b.shortName.trim(),
+          kind: b.kind,
+          block: b.block ?? null,
+          parentId: parent?.id ?? null,
+          agencyCode: b.agencyCode ?? null,
+          validFrom: b.validFrom ?? ctx.now.toISOString().slice(0, 10),
+          sortOrder: b.sortOrder ?? 0,
+        },
+        parent,
+      );
+      await audit(tx, ctx, {
+        action: 'unit.create',
+        targetType: 'unit',
+        targetId: row.id,
+        unitId: row.id,
+        after: unitView(row),
+      });
+      return unitView(row);
+    })
+    .finally(forgetUnitLists);
 }
 
 export async function updateUnit(
@@ -121,36 +145,38 @@ export async function updateUnit(
     sortOrder?: number;
   },
 ) {
-  return db.transaction(async (tx) => {
-    const before = await repo.getUnit(tx, id);
-    if (!before || !policy.canReadUnit(ctx.actor, before.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
-    if (!policy.canManageUnit(ctx.actor, before.path)) throw new AppError('FORBIDDEN');
-    if (before.validTo) throw new AppError('UNIT_CLOSED', { code: before.code });
-    const { version, parentId, ...set } = b;
-    let moveTo: repo.UnitRow | undefined;
-    if (parentId && parentId !== before.parentId) {
-      moveTo = await repo.getUnit(tx, parentId);
-      if (!moveTo || !policy.canManageUnit(ctx.actor, moveTo.path))
-        throw new AppError('UNIT_PARENT_INVALID', { detail: parentId });
-      if (moveTo.path.startsWith(before.path))
-        throw new AppError('UNIT_PARENT_INVALID', { detail: 'a unit cannot move under itself' });
-    }
-    const after = await repo.updateUnit(tx, id, version, { ...set, ...(moveTo ? { parentId: moveTo.id } : {}) });
-    if (!after) throw new AppError('VERSION_CONFLICT', {}, { current: unitView(before) });
-    if (moveTo) {
-      await repo.movePaths(tx, before.path, `${moveTo.path}${before.id}/`, moveTo.depth + 1 - before.depth);
-    }
-    const fresh = (await repo.getUnit(tx, id))!;
-    await audit(tx, ctx, {
-      action: 'unit.update',
-      targetType: 'unit',
-      targetId: id,
-      unitId: id,
-      before: unitView(before),
-      after: unitView(fresh),
-    });
-    return unitView(fresh);
-  });
+  return db
+    .transaction(async (tx) => {
+      const before = await repo.getUnit(tx, id);
+      if (!before || !policy.canReadUnit(ctx.actor, before.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
+      if (!policy.canManageUnit(ctx.actor, before.path)) throw new AppError('FORBIDDEN');
+      if (before.validTo) throw new AppError('UNIT_CLOSED', { code: before.code });
+      const { version, parentId, ...set } = b;
+      let moveTo: repo.UnitRow | undefined;
+      if (parentId && parentId !== before.parentId) {
+        moveTo = await repo.getUnit(tx, parentId);
+        if (!moveTo || !policy.canManageUnit(ctx.actor, moveTo.path))
+          throw new AppError('UNIT_PARENT_INVALID', { detail: parentId });
+        if (moveTo.path.startsWith(before.path))
+          throw new AppError('UNIT_PARENT_INVALID', { detail: 'a unit cannot move under itself' });
+      }
+      const after = await repo.updateUnit(tx, id, version, { ...set, ...(moveTo ? { parentId: moveTo.id } : {}) });
+      if (!after) throw new AppError('VERSION_CONFLICT', {}, { current: unitView(before) });
+      if (moveTo) {
+        await repo.movePaths(tx, before.path, `${moveTo.path}${before.id}/`, moveTo.depth + 1 - before.depth);
+      }
+      const fresh = (await repo.getUnit(tx, id))!;
+      await audit(tx, ctx, {
+        action: 'unit.update',
+        targetType: 'unit',
+        targetId: id,
+        unitId: id,
+        before: unitView(before),
+        after: unitView(fresh),
+      });
+      return unitView(fresh);
+    })
+    .finally(forgetUnitLists);
 }
 
 /** Merge (successor given) or abolish a unit: it stays in the database with its history. */
@@ -160,32 +186,38 @@ export async function closeUnit(
   id: string,
   b: { version: number; validTo: string; successorId?: string; reason: string },
 ) {
-  return db.transaction(async (tx) => {
-    const before = await repo.getUnit(tx, id);
-    if (!before || !policy.canReadUnit(ctx.actor, before.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
-    if (!policy.canManageUnit(ctx.actor, before.path)) throw new AppError('FORBIDDEN');
-    if (before.validTo) throw new AppError('UNIT_CLOSED', { code: before.code });
-    if (b.validTo <= before.validFrom) throw new AppError('BAD_REQUEST', { detail: 'validTo must be after validFrom' });
-    const open = await repo.countOpenChildren(tx, id);
-    if (open > 0) throw new AppError('UNIT_HAS_OPEN_CHILDREN', { count: open });
-    if (b.successorId) {
-      const succ = await repo.getUnit(tx, b.successorId);
-      if (!succ || succ.id === id || succ.validTo || !policy.canReadUnit(ctx.actor, succ.path)) {
-        throw new AppError('UNIT_PARENT_INVALID', { detail: 'successor' });
+  return db
+    .transaction(async (tx) => {
+      const before = await repo.getUnit(tx, id);
+      if (!before || !policy.canReadUnit(ctx.actor, before.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
+      if (!policy.canManageUnit(ctx.actor, before.path)) throw new AppError('FORBIDDEN');
+      if (before.validTo) throw new AppError('UNIT_CLOSED', { code: before.code });
+      if (b.validTo <= before.validFrom)
+        throw new AppError('BAD_REQUEST', { detail: 'validTo must be after validFrom' });
+      const open = await repo.countOpenChildren(tx, id);
+      if (open > 0) throw new AppError('UNIT_HAS_OPEN_CHILDREN', { count: open });
+      if (b.successorId) {
+        const succ = await repo.getUnit(tx, b.successorId);
+        if (!succ || succ.id === id || succ.validTo || !policy.canReadUnit(ctx.actor, succ.path)) {
+          throw new AppError('UNIT_PARENT_INVALID', { detail: 'successor' });
+        }
       }
-    }
-    const after = await repo.updateUnit(tx, id, b.version, { validTo: b.validTo, successorId: b.successorId ?? null });
-    if (!after) throw new AppError('VERSION_CONFLICT', {}, { current: unitView(before) });
-    await audit(tx, ctx, {
-      action: b.successorId ? 'unit.merge' : 'unit.abolish',
-      targetType: 'unit',
-      targetId: id,
-      unitId: id,
-      before: unitView(before),
-      after: { ...unitView(after), reason: b.reason },
-    });
-    return unitView(after);
-  });
+      const after = await repo.updateUnit(tx, id, b.version, {
+        validTo: b.validTo,
+        successorId: b.successorId ?? null,
+      });
+      if (!after) throw new AppError('VERSION_CONFLICT', {}, { current: unitView(before) });
+      await audit(tx, ctx, {
+        action: b.successorId ? 'unit.merge' : 'unit.abolish',
+        targetType: 'unit',
+        targetId: id,
+        unitId: id,
+        before: unitView(before),
+        after: { ...unitView(after), reason: b.reason },
+      });
+      return unitView(after);
+    })
+    .finally(forgetUnitLists);
 }
 
 // ── people ──────────────────────────────────────────────────────────────────
