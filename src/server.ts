@@ -29,7 +29,6 @@ export async function startServer(
     registerPlatformJobs(deps);
     if (opts.seed) await opts.seed(deps);
     app = await buildApp(deps, { logger: opts.logger ?? false });
-    if (config.jobs) await jobs.start();
     let url = '';
     if (opts.listen ?? true) {
       try {
@@ -42,6 +41,8 @@ export async function startServer(
         throw err;
       }
     }
+    // Jobs start once the server answers: they are not needed to serve the first request.
+    if (config.jobs) await jobs.start();
     const running: Running = {
       app,
       deps,

@@ -3,7 +3,7 @@
  * (`{ years: { "2027": { daysOff, workingSaturdays, sources } } }`) and xlsx with one row per day
  * (columns date, kind, name, source). Reading is all-or-nothing: every problem is reported.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import {
   CalendarError,
   validateYearSchedule,
@@ -11,6 +11,7 @@ import {
   type YearScheduleInput,
 } from '../../calendar/index.ts';
 import { AppError } from '../../errors.ts';
+import { excel } from '../../platform/documents/xlsx.ts';
 import './calendar.errors.ts';
 
 export const SCHEDULE_COLUMNS = ['date', 'kind', 'name', 'source'] as const;
@@ -41,7 +42,7 @@ function unreadable(): AppError {
 }
 
 async function readXlsx(buf: Buffer): Promise<{ inputs: YearScheduleInput[]; problems: ScheduleProblem[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(buf as never);
   } catch {
@@ -155,7 +156,7 @@ export async function readScheduleFile(
 
 /** A year's schedule as an xlsx file in the import format (also a template for the next year). */
 export async function scheduleToXlsx(s: YearSchedule): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet(`Lich nghi ${s.year}`);
   ws.columns = SCHEDULE_COLUMNS.map((c) => ({
     header: c,

@@ -1,8 +1,9 @@
 import { Value } from '@sinclair/typebox/value';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, hasRole, type RequestContext } from '../../platform/auth/actor.ts';
+import { excel } from '../../platform/documents/xlsx.ts';
 import * as repo from './procedures.repository.ts';
 import { ProcedureCreateBody, type ProcedureInput } from './procedures.schemas.ts';
 import { procedureProblems, procedureView, upsertProcedures } from './procedures.service.ts';
@@ -30,7 +31,7 @@ export const PROCEDURE_COLUMNS = [
 
 export async function exportProcedures(db: Db): Promise<Buffer> {
   const rows = (await repo.listProcedures(db, {})).map(procedureView);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Thủ tục hành chính');
   ws.addRow([...PROCEDURE_COLUMNS]);
   ws.getRow(1).font = { bold: true };
@@ -74,7 +75,7 @@ export interface ImportProblem {
 
 /** Parses the exchange file into procedures, or lists every problem (row numbers as in Excel). */
 export async function parseProcedureFile(buf: Buffer): Promise<{ items: ProcedureInput[]; problems: ImportProblem[] }> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(buf as never);
   } catch {
