@@ -8,29 +8,15 @@ import { join } from 'node:path';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
+import { DOCX, sniffContentType, XLSX } from '../../platform/storage/content-type.ts';
 import * as policy from './reform-index.policy.ts';
 import * as repo from './reform-index.repository.ts';
 import { assessmentContext, type Signed } from './reform-index.service.ts';
 
 export const EVIDENCE_MAX_BYTES = 10 * 1024 * 1024;
 
-/** The content type a file really is, from its first bytes; undefined when not allowed. */
-export function sniffContentType(buf: Buffer, fileName = ''): string | undefined {
-  if (buf.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (buf.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
-  if (buf[0] === 0xff && buf[1] === 0xd8 && buf[2] === 0xff) return 'image/jpeg';
-  if (buf[0] === 0x50 && buf[1] === 0x4b && buf[2] === 0x03 && buf[3] === 0x04) {
-    // OOXML is a zip; its part names tell Word from Excel
-    const head = buf.subarray(0, Math.min(buf.length, 64 * 1024)).toString('latin1');
-    if (head.includes('word/')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    if (head.includes('xl/')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-    if (/\.docx$/i.test(fileName) && head.includes('[Content_Types].xml'))
-      return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-    if (/\.xlsx$/i.test(fileName) && head.includes('[Content_Types].xml'))
-      return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  }
-  return undefined;
-}
+/** Evidence may be PDF, images or Word/Excel documents, recognised by their bytes. */
+const EVIDENCE_TYPES = new Set(['application/pdf', 'image/png', 'image/jpeg', DOCX, XLSX]);
 
 /** Stores bytes under <dataDir>/evidence/<yyyy>/<uuid>; returns the storage key. */
 export async function storeFile(dataDir: string, buf: Buffer, now: Date): Promise<string> {
@@ -65,7 +51,8 @@ export async function addFileEvidence(
 ) {
   const a = await writableAssessment(db, ctx, assessmentId, criterionCode);
   if (file.buf.length > maxBytes) throw new AppError('RI_EVIDENCE_TOO_LARGE', { max: maxBytes });
-  const contentType = sniffContentType(file.buf, file.fileName);
+  const sniffed = sniffContentType(file.buf);
+  const contentType = sniffed && EVIDENCE_TYPES.has(sniffed) ? sniffed : undefined;
   if (!contentType) throw new AppError('RI_EVIDENCE_TYPE');
   const storageKey = await storeFile(dataDir, file.buf, ctx.now);
   return db.transaction(async (tx) => {
