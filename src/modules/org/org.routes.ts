@@ -24,7 +24,9 @@ export function registerOrgRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) =>
-      reply.type('application/json; charset=utf-8').send((await svc.listUnitsJson(db, signedIn(req.ctx), req.query)) as never),
+      reply
+        .type('application/json; charset=utf-8')
+        .send((await svc.listUnitsJson(db, signedIn(req.ctx), req.query)) as never),
   );
 
   app.get(
