@@ -1,3 +1,4 @@
+import { solarToLunar } from '../../../calendar/index.ts';
 import { type PdfDocument, renderPdf } from '../../../platform/documents/pdf.ts';
 import type { DossierView } from '../dossiers.schemas.ts';
 
@@ -15,6 +16,16 @@ export const FORM_TITLES: Record<string, string> = {
 };
 
 const vnDate = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '…');
+/** "09/10/2023 (âm lịch 25/8 Quý Mão)": paper forms give the lunar date beside the solar one. */
+export const vnDateWithLunar = (d: string | null | undefined) => {
+  if (!d) return '…';
+  const l = solarToLunar(d.slice(0, 10));
+  return `${vnDate(d)} (âm lịch ${l.day}/${l.month}${l.leapMonth ? ' nhuận' : ''} năm ${canChi(l.year)})`;
+};
+const CAN = ['Canh', 'Tân', 'Nhâm', 'Quý', 'Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ'];
+const CHI = ['Thân', 'Dậu', 'Tuất', 'Hợi', 'Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi'];
+/** The sexagenary name of a lunar year (2023 → Quý Mão). */
+export const canChi = (year: number) => `${CAN[year % 10]} ${CHI[year % 12]}`;
 const vnTime = (iso: string | null) => {
   if (!iso) return '…';
   const t = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
@@ -43,7 +54,7 @@ export async function renderForm(
         field('Hình thức', d.channel === 2 ? 'Trực tuyến' : d.channel === 3 ? 'Bưu chính công ích' : 'Trực tiếp'),
         field('Thời hạn giải quyết', `${d.procedure.processingDays} ngày làm việc`),
         {
-          text: `Ngày hẹn trả kết quả: ${vnDate(d.originalDueDate ?? d.dueDate)}`,
+          text: `Ngày hẹn trả kết quả: ${vnDateWithLunar(d.originalDueDate ?? d.dueDate)}`,
           bold: true,
           fontSize: 12,
           margin: [0, 8, 0, 4],
@@ -77,7 +88,12 @@ export async function renderForm(
           margin: [0, 6, 0, 2],
         },
         field('Lý do', d.reason ?? '…'),
-        { text: `Ngày hẹn trả kết quả mới: ${vnDate(d.dueDate)}`, bold: true, fontSize: 12, margin: [0, 8, 0, 0] },
+        {
+          text: `Ngày hẹn trả kết quả mới: ${vnDateWithLunar(d.dueDate)}`,
+          bold: true,
+          fontSize: 12,
+          margin: [0, 8, 0, 0],
+        },
       );
       break;
     case '05':
