@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CommentOutlined,
   FileAddOutlined,
   FileSearchOutlined,
@@ -48,6 +49,7 @@ const DossierStats = lazy(() => import('../features/dossiers/StatsPage.tsx'));
 const DossierLookup = lazy(() => import('../features/dossiers/LookupPage.tsx'));
 const FeedbackPublicPage = lazy(() => import('../features/feedback/FeedbackPublicPage.tsx'));
 const FeedbackInboxPage = lazy(() => import('../features/feedback/FeedbackInboxPage.tsx'));
+const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx'));
 const FeedbackStatsPage = lazy(() => import('../features/feedback/FeedbackStatsPage.tsx'));
 
 export const PEOPLE_ROLES: readonly Role[] = ['admin', 'leader', 'unit_head', 'reform_coordinator'];
@@ -154,6 +156,18 @@ export const routes: AppRoute[] = [
       descriptionKey: 'reformIndex.frameworksText',
     },
   },
+  { path: '/calendar', element: <CalendarPage />, public: true },
+  // the same page inside the signed-in layout, for the menu (administrators edit the schedule there)
+  {
+    path: '/working-calendar',
+    element: <CalendarPage />,
+    menu: {
+      key: 'calendar',
+      icon: <CalendarOutlined />,
+      labelKey: 'calendar.nav',
+      descriptionKey: 'calendar.homeText',
+    },
+  },
   { path: '/reform-index/assessments/:id', element: <RiAssessmentPage />, roles: STAFF_ROLES },
   // Other features add one line each here, e.g.
   // { path: '/dossiers', element: <DossiersPage />, roles: ['one_stop_officer'], menu: { … } },
@@ -175,4 +189,5 @@ export const publicLinks: PublicLink[] = [
   { to: '/lookup', icon: <FileSearchOutlined />, titleKey: 'public.lookupTitle', textKey: 'public.lookupText' },
   { to: '/results', icon: <LineChartOutlined />, titleKey: 'public.resultsTitle', textKey: 'public.resultsText' },
   { to: '/feedback', icon: <CommentOutlined />, titleKey: 'public.feedbackTitle', textKey: 'public.feedbackText' },
+  { to: '/calendar', icon: <CalendarOutlined />, titleKey: 'calendar.publicTitle', textKey: 'calendar.publicText' },
 ];

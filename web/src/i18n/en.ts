@@ -1,3 +1,4 @@
+import { calendarEn } from '../features/calendar/calendar.i18n.ts';
 import { dossiersEn } from '../features/dossiers/dossiers.i18n.ts';
 import { reformIndexEn } from '../features/reform-index/reformIndex.i18n.ts';
 import type { Catalogue } from './catalogue.ts';
@@ -342,4 +343,5 @@ export const en: Catalogue = {
   },
   dossiers: dossiersEn,
   reformIndex: reformIndexEn,
+  calendar: calendarEn,
 };

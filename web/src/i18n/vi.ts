@@ -1,3 +1,4 @@
+import { calendarVi } from '../features/calendar/calendar.i18n.ts';
 import { dossiersVi } from '../features/dossiers/dossiers.i18n.ts';
 import { reformIndexVi } from '../features/reform-index/reformIndex.i18n.ts';
 /**
@@ -345,4 +346,5 @@ export const vi = {
   },
   dossiers: dossiersVi,
   reformIndex: reformIndexVi,
+  calendar: calendarVi,
 };

@@ -1,0 +1,24 @@
+import type { Static } from '@sinclair/typebox';
+import type {
+  DueDateSchema,
+  ScheduleInput,
+  ScheduleView,
+  YearSchema,
+} from '../../../../src/modules/calendar/calendar.schemas.ts';
+import { api } from '../../lib/api.ts';
+
+export type YearView = Static<typeof YearSchema>;
+export type DueDateView = Static<typeof DueDateSchema>;
+export type { ScheduleInput, ScheduleView };
+export type DayOffKind = YearView['daysOff'][number]['kind'];
+export const DAY_OFF_KINDS: readonly DayOffKind[] = ['holiday', 'compensatory', 'swapped'];
+
+export const calendarApi = {
+  year: (year: number, signal?: AbortSignal) => api.get<YearView>(`/calendar/years/${year}`, undefined, signal),
+  dueDate: (receivedAt: string, workingDays: number) =>
+    api.get<DueDateView>('/calendar/due-date', { receivedAt, workingDays }),
+  schedule: (year: number, signal?: AbortSignal) =>
+    api.get<ScheduleView>(`/calendar/schedules/${year}`, undefined, signal),
+  saveSchedule: (year: number, body: ScheduleInput) => api.put<ScheduleView>(`/calendar/schedules/${year}`, body),
+  deleteSchedule: (year: number, version: number) => api.delete(`/calendar/schedules/${year}?version=${version}`),
+};

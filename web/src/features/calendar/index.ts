@@ -1,0 +1,2 @@
+export { LunarDatePicker } from './LunarDatePicker.tsx';
+export { type LunarDate, lunarCellLabel, lunarOf, lunarOfIso } from './lunar.ts';
