@@ -119,7 +119,6 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
                 {t('calendar.versionInfo', {
                   version: data.version,
                   at: formatDateTime(data.updatedAt),
-                  by: data.updatedBy ?? '',
                 })}
               </Typography.Text>
             )}
