@@ -1,10 +1,24 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Drawer, Form, Input, Popconfirm, Select, Space, Spin, Tag, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Space,
+  Spin,
+  Tag,
+  Typography,
+  Upload,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
-import { isApiError } from '../../lib/api.ts';
+import { api, isApiError } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
 import { calendarApi, DAY_OFF_KINDS, type DayOffKind, type ScheduleInput } from './calendar.api.ts';
 
@@ -45,6 +59,18 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
       refresh();
       notifySuccess(t('calendar.saved', { year }));
       onClose();
+    },
+  });
+  // All or nothing: the server lists every bad row of the file and then imports nothing.
+  const importFile = useMutation({
+    mutationFn: (file: File) => {
+      const body = new FormData();
+      body.append('file', file, file.name);
+      return api.upload<{ years: { year: number; version: number }[] }>('/calendar/schedules/import', body);
+    },
+    onSuccess: (r) => {
+      void qc.invalidateQueries({ queryKey: ['calendar'] });
+      notifySuccess(t('calendar.imported', { years: r.years.map((y) => y.year).join(', ') }));
     },
   });
   const revert = useMutation({
@@ -99,6 +125,18 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
               </Button>
             </Popconfirm>
           )}
+          <Upload
+            accept=".xlsx,.json"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              importFile.mutate(file);
+              return false;
+            }}
+          >
+            <Button icon={<UploadOutlined />} loading={importFile.isPending}>
+              {t('calendar.importFile')}
+            </Button>
+          </Upload>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" onClick={() => form.submit()} loading={save.isPending} data-testid="calendar-save">
             {t('common.save')}
