@@ -210,7 +210,7 @@ interface NewDossier {
 /** One transaction: sequence number, dossier, event, notifications, audit. */
 async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
   const cal = await effectiveCalendar(db);
-  const { effectiveReceiptDate, dueDate } = receiptDueDate(cal, n.at, n.p.processingDays);
+  const { effectiveReceiptDate, dueDate } = receiptDueDate(cal, n.at, n.p.processingDays, n.p.receiptCutoff);
   const received = n.status === 'received';
   const firstStep = n.p.workflow[0]!;
   const id = randomUUID();
@@ -415,7 +415,7 @@ export async function transition(
   let data: Record<string, unknown> | null = null;
   switch (b.action) {
     case 'accept': {
-      const r = receiptDueDate(cal, now, p.processingDays);
+      const r = receiptDueDate(cal, now, p.processingDays, p.receiptCutoff);
       Object.assign(set, {
         receivedAt: now,
         effectiveReceiptDate: r.effectiveReceiptDate,
@@ -451,7 +451,7 @@ export async function transition(
         set.dueDate = resumedDueDate(cal, now, d0.clockRemainingDays);
         data = { previousDueDate: d0.dueDate, remainingDays: d0.clockRemainingDays };
       } else if (!d0.receivedAt) {
-        set.dueDate = receiptDueDate(cal, now, p.processingDays).dueDate;
+        set.dueDate = receiptDueDate(cal, now, p.processingDays, p.receiptCutoff).dueDate;
       }
       break;
     case 'transfer':

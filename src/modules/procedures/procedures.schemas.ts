@@ -63,6 +63,13 @@ const procedureFields = {
   level: Type.Union([Type.Literal('city'), Type.Literal('district'), Type.Literal('ward')]),
   receivingKinds: Type.Array(Type.String({ pattern: '^[a-z_]{2,30}$' }), { minItems: 1 }),
   processingDays: Type.Integer({ minimum: 0, maximum: 365 }),
+  /** receipt cut-off (default 15:00); null = dossiers count from the day they arrive, whatever the hour */
+  receiptCutoff: Type.Optional(
+    Type.Union([
+      Type.String({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'HH:MM, Asia/Ho_Chi_Minh' }),
+      Type.Null(),
+    ]),
+  ),
   fees: Type.Array(FeeSchema),
   components: Type.Array(ComponentSchema, { minItems: 1 }),
   onlineLevel: Type.Union([Type.Literal('full'), Type.Literal('partial'), Type.Literal('none')]),

@@ -18,6 +18,7 @@ export function procedureView(p: repo.ProcedureRow): ProcedureView {
     level: p.level as ProcedureView['level'],
     receivingKinds: p.receivingKinds,
     processingDays: p.processingDays,
+    receiptCutoff: p.receiptCutoff,
     fees: p.fees,
     components: p.components,
     onlineLevel: p.onlineLevel as ProcedureView['onlineLevel'],

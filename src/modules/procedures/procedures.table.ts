@@ -49,6 +49,8 @@ export const procedures = pgTable(
     receivingKinds: text('receiving_kinds').array().notNull(),
     /** thời hạn giải quyết, in working days (0 = same day) */
     processingDays: integer('processing_days').notNull(),
+    /** receipt cut-off "HH:MM" (Hà Nội time): received at or after it counts from the next working day; null = none */
+    receiptCutoff: text('receipt_cutoff').default('15:00'),
     fees: jsonb('fees').$type<ProcedureFee[]>().notNull().default(sql`'[]'::jsonb`),
     components: jsonb('components').$type<ProcedureComponent[]>().notNull(),
     /** full (toàn trình) | partial (một phần) | none */

@@ -99,7 +99,7 @@ function add(
   const day = workingDayOnOrAfterEpoch(cal, o.fromDay + Math.floor(rnd() * (o.toDay - o.fromDay + 1)));
   const submittedAt = hn(day, 7 * 60 + 45 + Math.floor(rnd() * 8.5 * 60));
   const receivedAt = o.online ? new Date(submittedAt.getTime() + (1 + rnd() * 20) * 3600_000) : submittedAt;
-  const r = receiptDueDate(cal, receivedAt, p.processingDays);
+  const r = receiptDueDate(cal, receivedAt, p.processingDays, p.receiptCutoff);
   const due = parseDate(r.dueDate);
   const eff = parseDate(r.effectiveReceiptDate);
   let finishDay: number;

@@ -27,6 +27,16 @@ describe('due dates from the official 2023 calendar', () => {
     expect(receiptDueDate(cal, new Date('2023-09-15T16:00:00+07:00'), 0).dueDate).toBe('2023-09-18');
     expect(receiptDueDate(cal, new Date('2023-09-15T09:00:00+07:00'), 0).dueDate).toBe('2023-09-15');
   });
+  it("follows the procedure's own cut-off: none, or an earlier hour", () => {
+    // no cut-off: a dossier received Friday 15/9/2023 at 16:00 counts that Friday → due Friday 6/10 (as at 14:59)
+    expect(receiptDueDate(cal, new Date('2023-09-15T16:00:00+07:00'), 15, null)).toEqual({
+      effectiveReceiptDate: '2023-09-15',
+      dueDate: '2023-10-06',
+    });
+    // cut-off 11:00: 11:30 on Friday counts from Monday 18/9 → due Monday 9/10
+    expect(receiptDueDate(cal, new Date('2023-09-15T11:30:00+07:00'), 15, '11:00').dueDate).toBe('2023-10-09');
+    expect(receiptDueDate(cal, new Date('2023-09-15T10:59:00+07:00'), 15, '11:00').dueDate).toBe('2023-10-06');
+  });
   it('stops the clock for a supplement and restarts it with the remaining working days', () => {
     // due 2023-10-09; stopped Monday 2023-10-02 → 5 working days left (3,4,5,6,9 October)
     expect(remainingWorkingDays(cal, new Date('2023-10-02T10:00:00+07:00'), '2023-10-09')).toBe(5);

@@ -13,6 +13,7 @@ import {
   formatDate,
   hcmEpochDay,
   parseDate,
+  receiptRule,
 } from '../../../calendar/index.ts';
 
 export interface Receipt {
@@ -20,9 +21,17 @@ export interface Receipt {
   dueDate: string;
 }
 
-/** Effective receipt date (15:00 cut-off) and due date after `days` working days. */
-export function receiptDueDate(cal: Calendar, receivedAt: Date, days: number): Receipt {
-  const r = computeDueDate(cal, receivedAt, days);
+/**
+ * Effective receipt date and due date after `days` working days; the procedure's cut-off
+ * (default 15:00, null = none) decides whether a late arrival counts from the next working day.
+ */
+export function receiptDueDate(
+  cal: Calendar,
+  receivedAt: Date,
+  days: number,
+  cutoff: string | null = '15:00',
+): Receipt {
+  const r = computeDueDate(cal, receivedAt, days, receiptRule(cutoff));
   return { effectiveReceiptDate: r.effectiveReceiptDate, dueDate: r.dueDate };
 }
 

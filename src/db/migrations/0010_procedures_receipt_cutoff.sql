@@ -1,0 +1,1 @@
+ALTER TABLE "procedures" ADD COLUMN "receipt_cutoff" text DEFAULT '15:00';
