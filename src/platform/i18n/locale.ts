@@ -18,17 +18,6 @@ export function pickLocale(acceptLanguage: string | undefined): Locale {
   return 'vi';
 }
 
-const viNumber = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
-
-/** 94.27 → "94,27" */
-export function formatNumberVi(n: number, fractionDigits?: number): string {
-  if (fractionDigits === undefined) return viNumber.format(n);
-  return new Intl.NumberFormat('vi-VN', {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(n);
-}
-
 /** "2024-03-13" → "13/03/2024" */
 export function formatDateVi(isoDate: string): string {
   const [y, m, d] = isoDate.slice(0, 10).split('-');

@@ -1,5 +1,6 @@
 import { solarToLunar } from '../../../calendar/index.ts';
 import { type PdfDocument, renderPdf } from '../../../platform/documents/pdf.ts';
+import { formatDateVi } from '../../../platform/i18n/locale.ts';
 import type { DossierView } from '../dossiers.schemas.ts';
 
 /**
@@ -15,7 +16,7 @@ export const FORM_TITLES: Record<string, string> = {
   '05': 'THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ',
 };
 
-const vnDate = (d: string | null | undefined) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '…');
+const vnDate = (d: string | null | undefined) => (d ? formatDateVi(d) : '…');
 /** "09/10/2023 (âm lịch 25/8 Quý Mão)": paper forms give the lunar date beside the solar one. */
 export const vnDateWithLunar = (d: string | null | undefined) => {
   if (!d) return '…';

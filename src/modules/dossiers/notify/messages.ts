@@ -1,3 +1,4 @@
+import { formatDateVi } from '../../../platform/i18n/locale.ts';
 import type { DossierRow } from '../dossiers.repository.ts';
 import type { dossierOutbox } from '../dossiers.table.ts';
 
@@ -18,7 +19,7 @@ const TEXT: Record<string, string> = {
   apologise: 'được hẹn lại ngày trả kết quả',
 };
 
-const vnDate = (d: string | null) => (d ? `${d.slice(8, 10)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : '');
+const vnDate = (d: string | null) => (d ? formatDateVi(d) : '');
 
 /** Outbox rows for one event: SMS to the phone, email when the applicant gave one. */
 export function notificationsFor(
