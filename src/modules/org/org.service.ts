@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
-import type { Actor, RequestContext, Role } from '../../platform/auth/actor.ts';
+import { type Actor, isRootAdmin, type RequestContext, type Role } from '../../platform/auth/actor.ts';
 import { normalisePhone } from '../../platform/auth/auth.service.ts';
 import { hashPassword, passwordProblem } from '../../platform/auth/password.ts';
 import * as policy from './org.policy.ts';
@@ -91,11 +91,7 @@ export async function createUnit(
       if (b.parentId && (!parent || !policy.canReadUnit(ctx.actor, parent.path)))
         throw new AppError('NOT_FOUND', { what: 'parent unit' });
       // A new root can only be created by an administrator of an existing root (or on an empty tree via the CLI).
-      if (
-        parent
-          ? !policy.canManageUnit(ctx.actor, parent.path)
-          : !ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3)
-      ) {
+      if (parent ? !policy.canManageUnit(ctx.actor, parent.path) : !isRootAdmin(ctx.actor)) {
         throw new AppError('FORBIDDEN');
       }
       if (parent?.validTo) throw new AppError('UNIT_CLOSED', { code: parent.code });
@@ -405,11 +401,7 @@ export async function removeGrant(db: Db, ctx: Signed, userId: string, grantId: 
 export async function resetPassword(db: Db, ctx: Signed, userId: string, password: string) {
   const user = await readableUser(db, ctx.actor, userId);
   const unit = user.unitId ? await repo.getUnit(db, user.unitId) : undefined;
-  if (
-    !(unit
-      ? policy.canManagePeopleOf(ctx.actor, unit.path)
-      : ctx.actor.grants.some((g) => g.role === 'admin' && g.unitPath?.split('/').length === 3))
-  ) {
+  if (!(unit ? policy.canManagePeopleOf(ctx.actor, unit.path) : isRootAdmin(ctx.actor))) {
     throw new AppError('FORBIDDEN');
   }
   const problem = passwordProblem(password);

@@ -3,7 +3,7 @@ import { and, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../../errors.ts';
 import { inSubtrees } from '../../modules/org/org.repository.ts';
 import { units } from '../../modules/org/org.table.ts';
-import { scopeRoots } from '../auth/actor.ts';
+import { isRootAdmin, scopeRoots } from '../auth/actor.ts';
 import type { App, Deps } from '../http/types.ts';
 import { signedIn } from '../http/types.ts';
 import { auditLog } from './audit.table.ts';
@@ -56,10 +56,9 @@ export function registerAuditRoutes(app: App, deps: Deps) {
       const roots = scopeRoots(ctx.actor, ['admin']);
       if (!roots.length) throw new AppError('FORBIDDEN');
       const q = req.query;
-      const isRootAdmin = roots.some((r) => r.split('/').length === 3);
       const conds: SQL[] = [];
       // An administrator of a subtree sees entries about units in it; a root administrator sees all.
-      if (!isRootAdmin) {
+      if (!isRootAdmin(ctx.actor)) {
         conds.push(sql`${auditLog.unitId} in (select ${units.id} from ${units} where ${inSubtrees(roots)})`);
       }
       if (q.action)

@@ -58,6 +58,14 @@ export function scopeRoots(actor: Actor | null | undefined, roles: readonly Role
   return roots;
 }
 
+/** A root unit's path is "/<id>/": a grant on it covers the whole organisation. */
+const isRootPath = (path: string | null) => path !== null && path.split('/').length === 3;
+
+/** True when the actor administers a root unit, i.e. the whole organisation tree. */
+export function isRootAdmin(actor: Actor | null | undefined): boolean {
+  return !!actor?.grants.some((g) => g.role === 'admin' && isRootPath(g.unitPath));
+}
+
 /** Roles of civil servants (everyone but citizens). */
 export const STAFF_ROLES: readonly Role[] = ROLES.filter((r) => r !== 'citizen');
 
