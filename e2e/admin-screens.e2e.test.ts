@@ -130,14 +130,22 @@ run('admin screens: conflicts, import problems, people', () => {
       .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Thượng Cát' })
       .first()
       .click();
+    // Wait on the server's answer rather than on the 3-second toast, which a loaded machine can miss.
+    const created = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/users',
+    );
     await modal.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText('Đã lưu người dùng.').waitFor();
+    expect((await created).status()).toBe(201);
+    await modal.waitFor({ state: 'hidden' });
     await page.getByText('Ngô Thị Thử').click();
     const drawer = page.getByRole('dialog', { name: /Ngô Thị Thử/ });
     await drawer.locator('.ant-list-item', { hasText: 'Chuyên viên' }).waitFor();
     await drawer.getByPlaceholder('Mật khẩu mới').fill('matkhau456');
+    const reset = page.waitForResponse(
+      (r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/reset-password'),
+    );
     await drawer.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
-    await page.getByText('Đã đặt lại mật khẩu.').waitFor();
+    expect((await reset).status()).toBeLessThan(300);
     await drawer.getByRole('button', { name: 'Khóa tài khoản' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Có' }).click();
     await drawer.getByText('Đã khóa').waitFor();
