@@ -73,7 +73,7 @@ run('admin screens: conflicts, import problems, people', () => {
     expect(await dialog.getByLabel('Mã định danh cơ quan').inputValue()).toBe('H10.01.01');
     await dialog.getByLabel('Tên ngắn').fill('Thượng Cát');
     await dialog.getByRole('button', { name: 'Lưu' }).click();
-    await page.getByText('Đã lưu đơn vị.').waitFor();
+    await dialog.waitFor({ state: 'hidden' }); // closes only on success
   });
 
   it('lists the problems of a rejected import, row by row', async () => {
