@@ -173,3 +173,34 @@ export const feedbackOpen311Keys = pgTable('feedback_open311_keys', {
 
 /** Numbers of item codes (PAKN-2024-000001): a sequence, so concurrent intake never waits on a counter row. */
 export const feedbackCodeSeq = pgSequence('feedback_code_seq', { startWith: 1 });
+
+/**
+ * Notifications of feedback (acknowledgement and answer to the citizen; deadline warnings and
+ * escalations to the head and the leader), written in the transaction of the change they tell
+ * about and sent by the outbox job (same sender as the dossiers' outbox).
+ */
+export const feedbackOutbox = pgTable(
+  'feedback_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    itemId: uuid('item_id').notNull(),
+    /** the feedback_events row the message tells about */
+    eventId: uuid('event_id').notNull(),
+    /** email | sms */
+    channel: text('channel').notNull(),
+    recipient: text('recipient').notNull(),
+    /** citizen | staff user id */
+    recipientUserId: uuid('recipient_user_id'),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+  },
+  (t) => [
+    uniqueIndex('feedback_outbox_event_uq').on(t.eventId, t.channel, t.recipient),
+    index('feedback_outbox_item_idx').on(t.itemId),
+    index('feedback_outbox_pending_idx').on(t.createdAt).where(sql`sent_at is null`),
+  ],
+);
