@@ -13,7 +13,7 @@ import { statsFor } from './dossiers-stats.service.ts';
 import { localFileStore } from './files/file-store.ts';
 import { renderForm } from './forms/forms-pdf.ts';
 import { processOutbox } from './notify/outbox.ts';
-import { defaultTransports } from './notify/transports.ts';
+import { transportsFor } from './notify/transports.ts';
 import './stats/metrics.ts';
 
 const tags = ['dossiers'];
@@ -39,7 +39,7 @@ export function registerDossierRoutes(app: App, deps: Deps) {
   const db = deps.database.db;
   const store = localFileStore(deps.config.dataDir);
   const maxBytes = deps.config.uploadMaxBytes;
-  const transports = defaultTransports();
+  const transports = transportsFor(deps.config);
 
   deps.jobs.register({
     name: 'dossiers-outbox',
