@@ -16,6 +16,11 @@ export const ReformIndexErrors = defineErrors({
     vi: 'Tệp bộ chỉ số có {count} lỗi; không có dòng nào được nhập.',
     en: 'The framework file has {count} errors; nothing was imported.',
   },
+  RI_SURVEY_IMPORT_INVALID: {
+    status: 422,
+    vi: 'Tệp điểm điều tra XHH có {count} lỗi; không có dòng nào được nhập.',
+    en: 'The survey results file has {count} errors; nothing was imported.',
+  },
   RI_FILE_UNREADABLE: { status: 400, vi: 'Không đọc được tệp xlsx.', en: 'Cannot read the xlsx file.' },
   RI_CYCLE_STATE: {
     status: 409,

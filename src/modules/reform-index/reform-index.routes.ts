@@ -12,6 +12,7 @@ import * as repo from './reform-index.repository.ts';
 import * as results from './reform-index.results.ts';
 import * as s from './reform-index.schemas.ts';
 import * as svc from './reform-index.service.ts';
+import * as survey from './reform-index.survey.ts';
 import * as xlsx from './reform-index.xlsx.ts';
 
 const pub = ['reform-index (public)'];
@@ -303,7 +304,44 @@ export function registerReformIndexRoutes(app: App, deps: Deps) {
         response: { 200: Any },
       },
     },
-    async (req) => svc.enterSurvey(db, signedIn(req.ctx), req.params.id, req.body.scores),
+    async (req) => survey.enterSurvey(db, signedIn(req.ctx), req.params.id, req.body.scores),
+  );
+  app.get(
+    `${base}/cycles/:id/survey/template.xlsx`,
+    {
+      schema: {
+        tags,
+        summary: 'Mẫu xlsx điểm điều tra XHH của kỳ (mỗi đơn vị × tiêu chí điều tra, kèm điểm đã nhập)',
+        params: s.IdParams,
+        produces: [XLSX],
+      },
+    },
+    async (req, reply) => {
+      const out = await survey.surveyTemplateXlsx(db, signedIn(req.ctx), req.params.id);
+      reply.header('content-disposition', `attachment; filename="dieu-tra-xhh-${out.code}.xlsx"`);
+      return reply.type(XLSX).send(out.buf);
+    },
+  );
+  app.post(
+    `${base}/cycles/:id/survey/import`,
+    {
+      schema: {
+        tags,
+        summary: 'Nhập điểm điều tra XHH từ xlsx (tất cả hoặc không gì cả; 422 liệt kê mọi dòng, ô sai)',
+        params: s.IdParams,
+        consumes: ['multipart/form-data'],
+        response: { 200: Type.Object({ saved: Type.Integer() }) },
+      },
+    },
+    async (req) => {
+      const ctx = signedIn(req.ctx);
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+      const file = await req.file();
+      if (!file) throw new AppError('BAD_REQUEST', { detail: 'file missing' });
+      const buf = await file.toBuffer();
+      if (file.file.truncated) throw new AppError('RI_EVIDENCE_TOO_LARGE', { max: deps.config.uploadMaxBytes });
+      return survey.importSurveyXlsx(db, ctx, req.params.id, buf, file.filename);
+    },
   );
   app.post(
     `${base}/cycles/:id/corrections`,

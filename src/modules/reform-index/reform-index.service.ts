@@ -25,7 +25,7 @@ export async function groupWithOwner(db: DbOrTx, groupId: string) {
   return { group, ownerPath: owner?.path ?? '/' };
 }
 
-async function manageableGroup(db: DbOrTx, actor: Actor, groupId: string) {
+export async function manageableGroup(db: DbOrTx, actor: Actor, groupId: string) {
   const g = await groupWithOwner(db, groupId);
   if (!policy.canManageGroup(actor, g.ownerPath)) {
     if (!policy.canReadGroup(actor, g.ownerPath)) throw notFound('peer group');
@@ -567,44 +567,7 @@ export async function completeAppraisal(db: Db, ctx: Signed, assessmentId: strin
   });
 }
 
-// ---------- survey (điều tra XHH) ----------
-export async function enterSurvey(
-  db: Db,
-  ctx: Signed,
-  cycleId: string,
-  rows: { unitCode: string; criterionCode: string; points: number }[],
-) {
-  const c = await cycleContext(db, cycleId);
-  await manageableGroup(db, ctx.actor, c.framework.groupId);
-  if (!['appraisal', 'closed'].includes(c.cycle.status))
-    throw new AppError('RI_CYCLE_STATE', { status: c.cycle.status, action: 'enter survey results' });
-  const criteria = await repo.listCriteria(db, c.framework.id);
-  const assessments = new Map((await repo.listAssessments(db, cycleId)).map((x) => [x.unitCode, x.a.id]));
-  const errors: { row: number; unitCode: string; criterionCode: string; code: string }[] = [];
-  const bulk: repo.BulkScore[] = [];
-  rows.forEach((r, i) => {
-    const assessmentId = assessments.get(r.unitCode);
-    const crit = criteria.find((x) => x.code === r.criterionCode && x.method === 'survey');
-    if (!assessmentId) errors.push({ row: i + 1, ...r, code: 'UNKNOWN_UNIT' });
-    else if (!crit) errors.push({ row: i + 1, ...r, code: 'NOT_A_SURVEY_CRITERION' });
-    else {
-      const err = validateScore(crit.rule, crit.maxPoints, r.points);
-      if (err) errors.push({ row: i + 1, ...r, code: err.code });
-      else bulk.push({ assessmentId, criterionCode: r.criterionCode, surveyPoints: r.points });
-    }
-  });
-  if (errors.length) throw new AppError('RI_IMPORT_INVALID', { count: errors.length }, { errors });
-  await db.transaction(async (tx) => {
-    await repo.upsertScores(tx, bulk);
-    await audit(tx, ctx, {
-      action: 'ri.survey.enter',
-      targetType: 'ri_cycle',
-      targetId: cycleId,
-      after: { rows: bulk.length },
-    });
-  });
-  return { saved: bulk.length };
-}
+// survey points (điều tra XHH): reform-index.survey.ts
 
 // ---------- corrections after publication ----------
 export async function correct(
