@@ -12,6 +12,8 @@ import * as policy from './feedback.policy.ts';
 import { cachedUnit, feedbackCalendar, reference, resolveRoute } from './feedback.reference.ts';
 import * as repo from './feedback.repository.ts';
 import type { ActionInput, IntakeInput } from './feedback.schemas.ts';
+import { type CitizenNews, citizenNotifications } from './notify/messages.ts';
+import { insertOutbox } from './notify/outbox.ts';
 
 type Signed = RequestContext & { actor: Actor };
 export type Channel = 'web' | 'hotline' | 'counter' | 'letter' | 'email' | 'open311';
@@ -364,7 +366,9 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
     }
     const after = await repo.updateItem(tx, it.id, b.version, { ...set, status: to });
     if (!after) throw new AppError('VERSION_CONFLICT', {}, { current: snapshot(it) });
-    await record(tx, ctx, it, after, a, note);
+    const eventId = await record(tx, ctx, it, after, a, note);
+    if (a === 'request_info' || a === 'reject' || a === 'send')
+      await insertOutbox(tx, citizenNotifications(after, eventId, a));
     // one answer closes all linked duplicates
     if (a === 'send' || a === 'publish') {
       for (const dup of await repo.duplicatesOf(tx, it.id)) {
@@ -383,7 +387,10 @@ export async function act(db: Db, ctx: Signed, id: string, b: ActionInput): Prom
               }
             : { status: 'published', publishedAt: ctx.now };
         const d2 = await repo.updateItem(tx, dup.id, dup.version, dset);
-        if (d2) await record(tx, ctx, dup, d2, a, `${after.code}`);
+        if (d2) {
+          const dupEvent = await record(tx, ctx, dup, d2, a, `${after.code}`);
+          if (a === 'send') await insertOutbox(tx, citizenNotifications(d2, dupEvent, 'send'));
+        }
       }
     }
     return after;
@@ -398,8 +405,10 @@ async function record(
   action: string,
   note: string | null,
   data?: object,
-) {
+): Promise<string> {
+  const eventId = randomUUID();
   await repo.insertEvent(tx, {
+    id: eventId,
     itemId: after.id,
     at: ctx.now,
     action,
@@ -418,6 +427,7 @@ async function record(
     before: snapshot(before),
     after: { ...snapshot(after), note },
   });
+  return eventId;
 }
 
 // ── the citizen, with the item's code and tracking key ─────────────────────
@@ -489,7 +499,8 @@ export async function citizenReopen(db: Db, ctx: RequestContext, code: string, t
       deadlineState: 'ok',
     });
     if (!after) throw new AppError('VERSION_CONFLICT');
-    await record(tx, ctx, it, after, 'reopen', reason);
+    const eventId = await record(tx, ctx, it, after, 'reopen', reason);
+    await insertOutbox(tx, citizenNotifications(after, eventId, 'reopen' satisfies CitizenNews));
     return after;
   });
 }

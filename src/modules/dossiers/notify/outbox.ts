@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import type { Transports } from './transports.ts';
 
+/** Tables with the outbox shape (id, channel, recipient, subject, body, sent_at, attempts, last_error). */
+export type OutboxTable = 'dossier_outbox' | 'feedback_outbox';
+
 interface OutboxRow {
   id: string;
   channel: 'email' | 'sms';
@@ -20,28 +23,27 @@ interface OutboxRow {
 export async function processOutbox(
   db: Db,
   transports: Transports,
-  opts: { batch?: number; now?: () => Date } = {},
+  opts: { batch?: number; now?: () => Date; table?: OutboxTable } = {},
 ): Promise<number> {
   const batch = opts.batch ?? 50;
+  const table = sql.identifier(opts.table ?? 'dossier_outbox');
   const now = opts.now ?? (() => new Date());
   let sent = 0;
   for (;;) {
     const n = await db.transaction(async (tx) => {
       const r = await tx.execute(sql`
-        select id, channel, recipient, subject, body, attempts from dossier_outbox
+        select id, channel, recipient, subject, body, attempts from ${table}
         where sent_at is null and attempts < 10
         order by created_at limit ${batch} for update skip locked`);
       const rows = ((r as unknown as { rows: OutboxRow[] }).rows ?? r) as OutboxRow[];
       for (const row of rows) {
         try {
           await transports[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body });
-          await tx.execute(
-            sql`update dossier_outbox set sent_at = ${now()}, attempts = attempts + 1 where id = ${row.id}`,
-          );
+          await tx.execute(sql`update ${table} set sent_at = ${now()}, attempts = attempts + 1 where id = ${row.id}`);
           sent++;
         } catch (e) {
           await tx.execute(
-            sql`update dossier_outbox set attempts = attempts + 1, last_error = ${String((e as Error).message).slice(0, 500)} where id = ${row.id}`,
+            sql`update ${table} set attempts = attempts + 1, last_error = ${String((e as Error).message).slice(0, 500)} where id = ${row.id}`,
           );
         }
       }
