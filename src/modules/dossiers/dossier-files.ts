@@ -78,7 +78,14 @@ export async function storeFiles(
     return { ...b, kind };
   });
   for (const b of checked) {
-    const { key, sha256 } = await store.put(b.data);
+    let put: { key: string; sha256: string };
+    try {
+      put = await store.put(b.data, CONTENT_TYPES[b.kind]);
+    } catch (e) {
+      await discardFiles(store, files);
+      throw e;
+    }
+    const { key, sha256 } = put;
     files.push({
       componentKey: b.field === 'result' ? null : b.field,
       fileName: sanitiseFileName(b.name, b.kind),
@@ -89,6 +96,24 @@ export async function storeFiles(
     });
   }
   return files;
+}
+
+/**
+ * Removes files stored for a change that did not happen (its transaction failed, or an idempotent
+ * replay answered with the dossier recorded before), so they do not stay as orphans. Best effort.
+ */
+export async function discardFiles(store: FileStore, files: readonly { storageKey: string }[]) {
+  await Promise.all(files.map((f) => store.delete(f.storageKey).catch(() => undefined)));
+}
+
+/** Runs `change` with files already stored; discards them when the change fails. */
+export async function keepFilesIf<T>(store: FileStore, files: readonly StoredFile[], change: () => Promise<T>) {
+  try {
+    return await change();
+  } catch (e) {
+    await discardFiles(store, files);
+    throw e;
+  }
 }
 
 export const componentTypes = (p: ProcedureRow) => (field: string) =>

@@ -4,13 +4,20 @@ import { AppError } from '../../errors.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { signedIn } from '../../platform/http/types.ts';
 import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
-import { componentTypes, readMultipart, type StoredFile, storeFiles } from './dossier-files.ts';
+import {
+  componentTypes,
+  discardFiles,
+  keepFilesIf,
+  readMultipart,
+  type StoredFile,
+  storeFiles,
+} from './dossier-files.ts';
 import { publicLookup, rateDossier } from './dossier-lookup.ts';
 import * as repo from './dossiers.repository.ts';
 import * as s from './dossiers.schemas.ts';
 import * as svc from './dossiers.service.ts';
 import { statsFor } from './dossiers-stats.service.ts';
-import { localFileStore } from './files/file-store.ts';
+import { FileMissingError, fileStoreFor } from './files/file-store.ts';
 import { renderForm } from './forms/forms-pdf.ts';
 import { processOutbox } from './notify/outbox.ts';
 import { transportsFor } from './notify/transports.ts';
@@ -37,7 +44,7 @@ function validate<T>(schema: import('@sinclair/typebox').TSchema, v: unknown): T
 
 export function registerDossierRoutes(app: App, deps: Deps) {
   const db = deps.database.db;
-  const store = localFileStore(deps.config.dataDir);
+  const store = fileStoreFor(deps.config);
   const maxBytes = deps.config.uploadMaxBytes;
   const transports = transportsFor(deps.config);
 
@@ -66,7 +73,11 @@ export function registerDossierRoutes(app: App, deps: Deps) {
         const p = await getProcedure(db, body.procedureId);
         files = await storeFiles(buffered, store, componentTypes(p));
       } else body = validate<s.SubmitInput>(s.SubmitBody, req.body);
-      const r = await svc.submitOnline(db, ctx, body, files, idemKey(req.headers['idempotency-key']));
+      const r = await keepFilesIf(store, files, () =>
+        svc.submitOnline(db, ctx, body, files, idemKey(req.headers['idempotency-key'])),
+      );
+      // a replay answers with the dossier recorded the first time: these copies are not needed
+      if (r.replayed) await discardFiles(store, files);
       return reply.status(r.replayed ? 200 : 201).send(r.dossier);
     },
   );
@@ -130,7 +141,7 @@ export function registerDossierRoutes(app: App, deps: Deps) {
         const body = validate<s.TransitionInput>(s.TransitionBody, metadata);
         const d = await svc.visibleDossier(db, ctx.actor, req.params.id);
         const files = await storeFiles(buffered, store, componentTypes(await getProcedure(db, d.procedureId)));
-        return svc.transition(db, ctx, req.params.id, body, files);
+        return keepFilesIf(store, files, () => svc.transition(db, ctx, req.params.id, body, files));
       }
       return svc.transition(db, ctx, req.params.id, validate<s.TransitionInput>(s.TransitionBody, req.body));
     },
@@ -164,21 +175,23 @@ export function registerDossierRoutes(app: App, deps: Deps) {
       const { buffered } = await readMultipart(req, maxBytes);
       const files = await storeFiles(buffered, store, (f) => (f === 'result' ? ['pdf'] : null));
       if (!files.length) throw new AppError('BAD_REQUEST', { detail: 'file "result" missing' });
-      await db.transaction(async (tx) => {
-        await repo.insertFiles(
-          tx,
-          files.map((f) => ({ ...f, dossierId: d.id, kind: 'result', uploadedBy: ctx.actor.userId })),
-        );
-        if (d.status === 'resolved') await repo.updateDossier(tx, d.id, d.version, { hasEResult: true });
-        const { audit } = await import('../../platform/audit/audit.service.ts');
-        await audit(tx, ctx, {
-          action: 'dossier.result_file',
-          targetType: 'dossier',
-          targetId: d.id,
-          unitId: d.holderUnitId,
-          after: { files: files.map((f) => f.fileName) },
-        });
-      });
+      await keepFilesIf(store, files, () =>
+        db.transaction(async (tx) => {
+          await repo.insertFiles(
+            tx,
+            files.map((f) => ({ ...f, dossierId: d.id, kind: 'result', uploadedBy: ctx.actor.userId })),
+          );
+          if (d.status === 'resolved') await repo.updateDossier(tx, d.id, d.version, { hasEResult: true });
+          const { audit } = await import('../../platform/audit/audit.service.ts');
+          await audit(tx, ctx, {
+            action: 'dossier.result_file',
+            targetType: 'dossier',
+            targetId: d.id,
+            unitId: d.holderUnitId,
+            after: { files: files.map((f) => f.fileName) },
+          });
+        }),
+      );
       return reply.status(201).send({ files: files.length });
     },
   );
@@ -198,7 +211,14 @@ export function registerDossierRoutes(app: App, deps: Deps) {
       if (!f) throw new AppError('NOT_FOUND', { what: 'file' });
       reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(f.fileName)}`);
       reply.type(f.contentType);
-      return reply.send(await store.get(f.storageKey));
+      let data: Buffer;
+      try {
+        data = await store.get(f.storageKey);
+      } catch (e) {
+        if (e instanceof FileMissingError) throw new AppError('NOT_FOUND', { what: 'file' });
+        throw e;
+      }
+      return reply.send(data);
     },
   );
 
