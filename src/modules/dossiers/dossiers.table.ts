@@ -190,3 +190,24 @@ export const dossierDailyStats = pgTable(
     index('dossier_daily_stats_path_idx').on(t.unitPath.op('text_pattern_ops'), t.day),
   ],
 );
+
+/**
+ * "Sắp đến hạn" warnings sent to the holders of a dossier: one per dossier, level (`step` = the
+ * current step's due date, `dossier` = the date promised to the applicant) and due date, so a
+ * warning is never sent twice for one deadline (a new deadline — next step, form 04 — gets its own).
+ */
+export const dossierDueWarnings = pgTable(
+  'dossier_due_warnings',
+  {
+    dossierId: uuid('dossier_id').notNull(),
+    /** step | dossier */
+    level: text('level').notNull(),
+    dueDate: date('due_date').notNull(),
+    stepIndex: smallint('step_index').notNull(),
+    holderUnitId: uuid('holder_unit_id').notNull(),
+    /** who was told (user ids); empty when nobody with an e-mail holds the step */
+    recipients: uuid('recipients').array().notNull(),
+    warnedAt: timestamp('warned_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.dossierId, t.level, t.dueDate] })],
+);
