@@ -153,18 +153,32 @@ export async function publicItem(db: Db, code: string) {
   return publicView(it, await unitNames(db, [it.areaUnitId, it.responsibleUnitId]));
 }
 
-/** The citizen's own view (code + tracking key): the public view plus what is asked of them. */
+/**
+ * The citizen's own view (code + tracking key): the public view plus what is asked of them, what
+ * they answered, and until when an unsatisfied answer can be reopened. The timeline shows what
+ * happened, never who on the staff did it (the approving head is on the answer).
+ */
 export async function trackingView(db: DbOrTx, it: repo.ItemRow) {
   const names = await unitNames(db, [it.areaUnitId, it.responsibleUnitId]);
-  const events = await repo.eventsOf(db, it.id);
+  const [events, ref] = await Promise.all([repo.eventsOf(db, it.id), reference(db)]);
+  const reopenDays = ref.categories.get(it.categoryCode)?.reopenDays ?? 10;
   return {
     ...publicView(it, names),
+    // the citizen sees their own text as written (redaction is for the public page)
+    title: it.title,
+    content: it.content,
     answerDue: it.answerDue,
     infoRequest: it.infoRequest,
+    infoReply: it.infoReply,
     rejectReason: it.rejectReason,
-    events: events.map((e) => ({ at: e.at.toISOString(), action: e.action, toStatus: e.toStatus })),
+    reopenCount: it.reopenCount,
+    reopenUntil: it.sentAt ? new Date(it.sentAt.getTime() + reopenDays * 86_400_000).toISOString() : null,
+    events: events
+      .filter((e) => !e.action.startsWith('deadline_') && e.action !== 'escalate')
+      .map((e) => ({ at: e.at.toISOString(), action: e.action, toStatus: e.toStatus })),
   };
 }
+export type TrackingView = Awaited<ReturnType<typeof trackingView>>;
 
 // ── reference data: categories, areas, routing rules ───────────────────────
 
@@ -249,8 +263,11 @@ export async function createRule(
   return db.transaction(async (tx) => {
     if (b.categoryCode && !(await repo.getCategory(tx, b.categoryCode)))
       throw new AppError('FEEDBACK_CATEGORY_UNKNOWN', { code: b.categoryCode });
-    for (const uid of [b.responsibleUnitId, b.areaUnitId])
-      if (uid && !(await repo.getUnitRow(tx, uid))) throw new AppError('NOT_FOUND', { what: 'unit' });
+    await checkRuleUnits(tx, b.responsibleUnitId, b.areaUnitId);
+    const same = (await repo.listRules(tx)).find(
+      ({ rule }) => rule.categoryCode === b.categoryCode && rule.areaUnitId === b.areaUnitId,
+    );
+    if (same) throw new AppError('FEEDBACK_RULE_DUPLICATE', { id: same.rule.id });
     const [row] = await tx
       .insert(feedbackRoutingRules)
       .values({ ...b, headAnswers: b.headAnswers ?? null, note: b.note ?? null })
@@ -264,6 +281,49 @@ export async function createRule(
     });
     forgetReference(db);
     return { ...row!, createdAt: row!.createdAt.toISOString() };
+  });
+}
+
+/** Units of a rule exist and are open (a closed unit answers no one). */
+async function checkRuleUnits(tx: DbOrTx, responsibleUnitId: string, areaUnitId: string | null) {
+  for (const uid of [responsibleUnitId, areaUnitId]) {
+    if (!uid) continue;
+    const u = await repo.getUnitRow(tx, uid);
+    if (!u) throw new AppError('NOT_FOUND', { what: 'unit' });
+    if (u.validTo) throw new AppError('FEEDBACK_UNIT_CLOSED', { name: u.name });
+  }
+}
+
+/** Changes a rule's responsible unit, "head answers" override or note (optimistic version). */
+export async function updateRule(
+  db: Db,
+  ctx: Signed,
+  id: string,
+  b: { responsibleUnitId?: string; headAnswers?: boolean | null; note?: string; version: number },
+) {
+  if (!policy.canConfigure(ctx.actor)) throw new AppError('FORBIDDEN');
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(feedbackRoutingRules).where(eq(feedbackRoutingRules.id, id));
+    if (!before) throw new AppError('NOT_FOUND', { what: 'rule' });
+    if (b.responsibleUnitId) await checkRuleUnits(tx, b.responsibleUnitId, null);
+    const { version, ...set } = b;
+    const [row] = await tx
+      .update(feedbackRoutingRules)
+      .set({ ...set, version: sql`${feedbackRoutingRules.version} + 1` })
+      .where(sql`${feedbackRoutingRules.id} = ${id} and ${feedbackRoutingRules.version} = ${version}`)
+      .returning();
+    if (!row)
+      throw new AppError('VERSION_CONFLICT', {}, { current: { ...before, createdAt: before.createdAt.toISOString() } });
+    await audit(tx, ctx, {
+      action: 'feedback.rule.update',
+      targetType: 'feedback_rule',
+      targetId: id,
+      unitId: row.responsibleUnitId,
+      before,
+      after: row,
+    });
+    forgetReference(db);
+    return { ...row, createdAt: row.createdAt.toISOString() };
   });
 }
 

@@ -60,6 +60,16 @@ export const FeedbackErrors = defineErrors({
     vi: 'Không tìm thấy phản ánh với mã và mã tra cứu đã nhập.',
     en: 'No feedback item with this code and tracking key.',
   },
+  FEEDBACK_RULE_DUPLICATE: {
+    status: 409,
+    vi: 'Đã có quy tắc phân công cho lĩnh vực và địa bàn này; hãy sửa quy tắc đó.',
+    en: 'A routing rule for this category and area already exists; edit that rule instead.',
+  },
+  FEEDBACK_UNIT_CLOSED: {
+    status: 409,
+    vi: 'Đơn vị "{name}" đã giải thể hoặc sáp nhập; không thể phân công.',
+    en: 'Unit "{name}" is closed (merged or abolished); it cannot be assigned items.',
+  },
   FEEDBACK_CONTACT_RATE_LIMITED: {
     status: 429,
     vi: 'Số phản ánh gửi từ liên hệ này vượt giới hạn. Hãy thử lại sau {retryAfter} giây.',

@@ -299,6 +299,18 @@ export function registerFeedbackRoutes(app: App, deps: Deps) {
     { schema: { tags, summary: 'Thêm quy tắc phân công', body: s.RuleBody } },
     async (req, reply) => reply.status(201).send(await views.createRule(db, signedIn(req.ctx), req.body)),
   );
+  app.patch(
+    '/feedback/routing-rules/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Sửa quy tắc phân công (đơn vị chịu trách nhiệm, Trưởng đơn vị trả lời)',
+        params: s.IdParams,
+        body: s.RulePatch,
+      },
+    },
+    async (req) => views.updateRule(db, signedIn(req.ctx), req.params.id, req.body),
+  );
   app.delete(
     '/feedback/routing-rules/:id',
     { schema: { tags, summary: 'Xoá quy tắc phân công', params: s.IdParams } },

@@ -157,5 +157,15 @@ export const RuleBody = Type.Object(
   { additionalProperties: false },
 );
 
+export const RulePatch = Type.Object(
+  {
+    responsibleUnitId: Opt(Type.String({ format: 'uuid' })),
+    headAnswers: Opt(Type.Union([Type.Boolean(), Type.Null()])),
+    note: Opt(Str(500)),
+    version: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
+
 export const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 export const CodeParams = Type.Object({ code: Str(40, 1) });
