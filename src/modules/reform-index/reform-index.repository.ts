@@ -1,5 +1,5 @@
 /** Drizzle queries of the reform index; each takes the database or a transaction first. */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { units } from '../org/org.table.ts';
 import type { Criterion } from './domain/index.ts';
@@ -496,5 +496,11 @@ export async function insertCorrection(db: DbOrTx, v: typeof riCorrections.$infe
   return row!;
 }
 export async function correctionsOf(db: DbOrTx, cycleId: string) {
-  return db.select().from(riCorrections).where(eq(riCorrections.cycleId, cycleId)).orderBy(desc(riCorrections.at));
+  // the unit's code and name travel with each correction: the list is read by people, not by ids
+  return db
+    .select({ ...getTableColumns(riCorrections), unitCode: units.code, unitName: units.name })
+    .from(riCorrections)
+    .innerJoin(units, eq(units.id, riCorrections.unitId))
+    .where(eq(riCorrections.cycleId, cycleId))
+    .orderBy(desc(riCorrections.at));
 }

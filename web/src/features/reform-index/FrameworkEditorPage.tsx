@@ -1,4 +1,4 @@
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -9,6 +9,7 @@ import {
   Empty,
   Flex,
   List,
+  Popconfirm,
   Row,
   Select,
   Tag,
@@ -17,14 +18,65 @@ import {
   Typography,
   Upload,
 } from 'antd';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl, isApiError } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
+import { CriterionForm, OpenCycleModal } from './FrameworkEditing.tsx';
 import type { FrameworkDetail, FrameworkRow } from './reformIndex.api.ts';
 
 type Crit = FrameworkDetail['criteria'][number];
+type TreeProblem = { code: string; criterionCode?: string; params?: Record<string, unknown> };
+
+/** Removes a criterion and everything under it; a parent left without children becomes a leaf again. */
+function withoutNode(crit: Crit[], code: string): Crit[] {
+  const gone = new Set([code]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const c of crit)
+      if (c.parentCode && gone.has(c.parentCode) && !gone.has(c.code)) {
+        gone.add(c.code);
+        grew = true;
+      }
+  }
+  const parent = crit.find((c) => c.code === code)?.parentCode;
+  const left = crit.filter((c) => !gone.has(c.code));
+  return left.map((c) =>
+    c.code === parent && !left.some((x) => x.parentCode === c.code) ? { ...c, rule: { kind: 'free' } } : c,
+  );
+}
+
+/** Adds a sub-criterion worth what is left of its parent's maximum (the parent becomes a sum). */
+function withChild(crit: Crit[], parentCode: string, name: string): { criteria: Crit[]; code: string } {
+  const parent = crit.find((c) => c.code === parentCode)!;
+  const children = crit.filter((c) => c.parentCode === parentCode);
+  let n = children.length + 1;
+  while (crit.some((c) => c.code === `${parentCode}.${n}`)) n++;
+  const code = `${parentCode}.${n}`;
+  const left = Math.round((parent.maxPoints - children.reduce((t, c) => t + c.maxPoints, 0)) * 1000) / 1000;
+  const child: Crit = {
+    code,
+    parentCode,
+    name,
+    maxPoints: children.length ? Math.max(left, 0) : parent.maxPoints,
+    method: parent.method,
+    rule: { kind: 'free' },
+    evidenceRequired: false,
+    allowNotApplicable: false,
+  };
+  // insert after the parent's last descendant so the order of the tree is kept
+  let at = crit.findIndex((c) => c.code === parentCode);
+  const under = new Set([parentCode]);
+  for (let i = at + 1; i < crit.length; i++) {
+    if (!under.has(crit[i]!.parentCode ?? '')) break;
+    under.add(crit[i]!.code);
+    at = i;
+  }
+  const next = crit.map((c) => (c.code === parentCode ? { ...c, rule: { kind: 'sum' } } : c));
+  next.splice(at + 1, 0, child);
+  return { criteria: next, code };
+}
 
 /** Framework editor: the criteria tree (areas → criteria → sub-criteria) with maxima, methods and rules; xlsx import/export. */
 export default function FrameworkEditorPage() {
@@ -42,6 +94,34 @@ export default function FrameworkEditorPage() {
     queryFn: ({ signal }) => api.get<FrameworkDetail>(`/reform-index/frameworks/${id}`, undefined, signal),
   });
   const [selected, setSelected] = useState<string>();
+  // edits are kept here until "save": a tree is only valid as a whole (children add up to the parent)
+  const [work, setWork] = useState<Crit[] | null>(null);
+  const [treeProblems, setTreeProblems] = useState<TreeProblem[]>();
+  const [opening, setOpening] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new framework starts without local edits
+  useEffect(() => {
+    setWork(null);
+    setTreeProblems(undefined);
+  }, [id]);
+  const editable = fw.data?.status === 'draft';
+  const criteria = work ?? fw.data?.criteria ?? [];
+  const save = useMutation({
+    mutationFn: () =>
+      api.patch<FrameworkRow>(`/reform-index/frameworks/${id}`, { version: fw.data!.version, criteria: work }),
+    meta: { silent: true },
+    onSuccess: async () => {
+      notifySuccess(t('reformIndex.saved'));
+      setTreeProblems(undefined);
+      await qc.invalidateQueries({ queryKey: ['ri-framework', id] });
+      setWork(null);
+    },
+    onError: (err) => {
+      if (isApiError(err, 'RI_FRAMEWORK_INVALID')) setTreeProblems(err.problem.problems as unknown as TreeProblem[]);
+      else notifyError(err);
+    },
+  });
+  const change = (code: string, patch: Partial<Crit>) =>
+    setWork(criteria.map((c) => (c.code === code ? { ...c, ...patch } : c)));
   const [importErrors, setImportErrors] = useState<{ row: number; column?: string; message: string }[]>();
   const imp = useMutation({
     mutationFn: (file: File) => {
@@ -63,7 +143,7 @@ export default function FrameworkEditorPage() {
   const fmt = (n: number) => formatNumber(n);
   // biome-ignore lint/correctness/useExhaustiveDependencies: fmt follows the language, as tx does
   const tree = useMemo<TreeDataNode[]>(() => {
-    const crit = fw.data?.criteria ?? [];
+    const crit = criteria;
     const build = (parent: string | null): TreeDataNode[] =>
       crit
         .filter((c) => c.parentCode === parent)
@@ -85,8 +165,9 @@ export default function FrameworkEditorPage() {
           };
         });
     return build(null);
-  }, [fw.data, tx]);
-  const sel: Crit | undefined = fw.data?.criteria.find((c) => c.code === selected);
+  }, [criteria, tx]);
+  const sel: Crit | undefined = criteria.find((c) => c.code === selected);
+  const selIsLeaf = !!sel && !criteria.some((c) => c.parentCode === sel.code);
   return (
     <Flex vertical gap={16}>
       <Card
@@ -118,6 +199,11 @@ export default function FrameworkEditorPage() {
                 {t('reformIndex.importXlsx')}
               </Button>
             </Upload>
+            {editable && (
+              <Button type="primary" disabled={!!work} onClick={() => setOpening(true)} data-testid="ri-open-cycle">
+                {t('reformIndex.openCycle')}
+              </Button>
+            )}
           </Flex>
         }
       >
@@ -130,6 +216,60 @@ export default function FrameworkEditorPage() {
               <Tag color={fw.data.status === 'draft' ? 'default' : 'green'}>{tx(`reformIndex.${fw.data.status}`)}</Tag>
             </Descriptions.Item>
           </Descriptions>
+        )}
+        {fw.data && !editable && (
+          <Alert type="info" showIcon title={t('reformIndex.frozenNote')} style={{ marginTop: 12 }} />
+        )}
+        {work && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="ri-unsaved"
+            title={t('reformIndex.unsaved')}
+            action={
+              <Flex gap={8}>
+                <Button
+                  onClick={() => {
+                    setWork(null);
+                    setTreeProblems(undefined);
+                  }}
+                >
+                  {t('reformIndex.discard')}
+                </Button>
+                <Button
+                  type="primary"
+                  loading={save.isPending}
+                  onClick={() => save.mutate()}
+                  data-testid="ri-save-framework"
+                >
+                  {t('reformIndex.saveFramework')}
+                </Button>
+              </Flex>
+            }
+          />
+        )}
+        {treeProblems && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginTop: 12 }}
+            data-testid="ri-tree-problems"
+            title={t('reformIndex.frameworkProblems')}
+            description={
+              <List
+                size="small"
+                dataSource={treeProblems.slice(0, 50)}
+                renderItem={(p) => (
+                  <List.Item>
+                    {p.criterionCode ? `${p.criterionCode}: ` : ''}
+                    {tx(`reformIndex.treeProblem_${p.code}`, p.code)}
+                    {p.params && Object.keys(p.params).length ? ` (${JSON.stringify(p.params)})` : ''}
+                  </List.Item>
+                )}
+              />
+            }
+          />
         )}
         {importErrors && (
           <Alert
@@ -168,8 +308,45 @@ export default function FrameworkEditorPage() {
           </Card>
         </Col>
         <Col xs={24} lg={9}>
-          <Card title={t('reformIndex.criterion')}>
-            {sel ? (
+          <Card
+            title={editable && sel ? t('reformIndex.editNode') : t('reformIndex.criterion')}
+            extra={
+              editable &&
+              sel && (
+                <Flex gap={4}>
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    data-testid="ri-add-child"
+                    onClick={() => {
+                      const r = withChild(criteria, sel.code, t('reformIndex.newCriterion'));
+                      setWork(r.criteria);
+                      setSelected(r.code);
+                    }}
+                  >
+                    {t('reformIndex.addChild')}
+                  </Button>
+                  <Popconfirm
+                    title={t('reformIndex.removeConfirm', { code: sel.code })}
+                    onConfirm={() => {
+                      setWork(withoutNode(criteria, sel.code));
+                      setSelected(undefined);
+                    }}
+                  >
+                    <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('reformIndex.removeNode')} />
+                  </Popconfirm>
+                </Flex>
+              )
+            }
+          >
+            {editable && sel ? (
+              <CriterionForm
+                key={sel.code}
+                criterion={sel}
+                leaf={selIsLeaf}
+                onChange={(patch) => change(sel.code, patch)}
+              />
+            ) : sel ? (
               <Descriptions column={1} size="small" bordered>
                 <Descriptions.Item label={t('reformIndex.criterion')}>
                   {sel.code}. {sel.name}
@@ -199,11 +376,12 @@ export default function FrameworkEditorPage() {
                 {sel.metricKey && <Descriptions.Item label="metric">{sel.metricKey}</Descriptions.Item>}
               </Descriptions>
             ) : (
-              <Typography.Text type="secondary">{t('reformIndex.criterion')} …</Typography.Text>
+              <Typography.Text type="secondary">{t('reformIndex.selectNode')}</Typography.Text>
             )}
           </Card>
         </Col>
       </Row>
+      {fw.data && <OpenCycleModal open={opening} framework={fw.data} onClose={() => setOpening(false)} />}
     </Flex>
   );
 }

@@ -1,10 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Empty, Flex, Popconfirm, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
+import { CorrectionsDrawer } from './Corrections.tsx';
 import type { WorkItem } from './reformIndex.api.ts';
+import { SurveyImportModal } from './SurveyImport.tsx';
 
 const CYCLE_COLOURS: Record<string, string> = {
   open: 'blue',
@@ -37,6 +40,8 @@ export default function WorkPage() {
     onError: notifyError,
   });
   const items = q.data ?? [];
+  const [survey, setSurvey] = useState<{ id: string; name: string } | null>(null);
+  const [corrections, setCorrections] = useState<WorkItem | null>(null);
   return (
     <Flex vertical gap={16}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -54,19 +59,32 @@ export default function WorkPage() {
             </Flex>
           }
           extra={
-            w.role.manage && (
+            (w.role.manage || w.cycle.status === 'published') && (
               <Flex gap={8} wrap>
-                {w.cycle.status === 'open' && (
+                {w.role.manage && ['appraisal', 'closed'].includes(w.cycle.status) && (
+                  <Button
+                    onClick={() => setSurvey({ id: w.cycle.id, name: w.framework.name })}
+                    data-testid="ri-survey-open"
+                  >
+                    {t('reformIndex.survey')}
+                  </Button>
+                )}
+                {w.cycle.status === 'published' && (
+                  <Button onClick={() => setCorrections(w)} data-testid="ri-corrections-open">
+                    {t('reformIndex.corrections')}
+                  </Button>
+                )}
+                {w.role.manage && w.cycle.status === 'open' && (
                   <Button onClick={() => act.mutate({ id: w.cycle.id, action: 'start-appraisal' })}>
                     {t('reformIndex.startAppraisal')}
                   </Button>
                 )}
-                {w.cycle.status === 'appraisal' && (
+                {w.role.manage && w.cycle.status === 'appraisal' && (
                   <Button onClick={() => act.mutate({ id: w.cycle.id, action: 'close-appraisal' })}>
                     {t('reformIndex.closeAppraisal')}
                   </Button>
                 )}
-                {w.cycle.status === 'closed' && (
+                {w.role.manage && w.cycle.status === 'closed' && (
                   <Popconfirm
                     title={t('reformIndex.publish')}
                     onConfirm={() => act.mutate({ id: w.cycle.id, action: 'publish' })}
@@ -74,14 +92,16 @@ export default function WorkPage() {
                     <Button type="primary">{t('reformIndex.publish')}</Button>
                   </Popconfirm>
                 )}
-                {w.cycle.status !== 'published' && (
+                {w.role.manage && w.cycle.status !== 'published' && (
                   <Button onClick={() => act.mutate({ id: w.cycle.id, action: 'recompute' })}>
                     {t('reformIndex.recompute')}
                   </Button>
                 )}
-                <Link to={`/reform-index/frameworks?id=${w.framework.id}`}>
-                  <Button type="link">{t('reformIndex.framework')}</Button>
-                </Link>
+                {w.role.manage && (
+                  <Link to={`/reform-index/frameworks?id=${w.framework.id}`}>
+                    <Button type="link">{t('reformIndex.framework')}</Button>
+                  </Link>
+                )}
               </Flex>
             )
           }
@@ -119,6 +139,8 @@ export default function WorkPage() {
           />
         </Card>
       ))}
+      <SurveyImportModal cycle={survey} onClose={() => setSurvey(null)} />
+      <CorrectionsDrawer work={corrections} onClose={() => setCorrections(null)} />
     </Flex>
   );
 }
