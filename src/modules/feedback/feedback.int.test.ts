@@ -99,6 +99,9 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
     expect(staff.body.events.map((e: { action: string }) => e.action)).toEqual(['receive']);
     const log = await admin.get(`/api/v1/audit?targetId=${r.body.id}`);
     expect(log.body.items.map((e: { action: string }) => e.action)).toEqual(['feedback.receive']);
+    // written by the intake statement, with the code the statement allocated
+    expect(log.body.items[0].after).toMatchObject({ code: r.body.code, channel: 'web', unitId: ward.id });
+    expect(log.body.items[0].actorRole).toBe('anonymous');
     // the QLĐT division does not see a ward's item: 404, not 403
     expect((await head.get(`/api/v1/feedback/items/${r.body.id}`)).status).toBe(404);
   });

@@ -1,5 +1,22 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, like, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  getTableColumns,
+  gte,
+  inArray,
+  isNotNull,
+  like,
+  lt,
+  ne,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
+import { auditLog } from '../../platform/audit/audit.table.ts';
 import { units } from '../org/org.table.ts';
 import { searchQuery, searchWords } from './domain/normalise.ts';
 import {
@@ -75,14 +92,77 @@ export async function getItemByIdempotencyKey(db: DbOrTx, key: string) {
 
 export type NewItem = Omit<typeof feedbackItems.$inferInsert, 'code'>;
 
-/** Inserts an item with the next code; undefined when the idempotency key is already taken. */
-export async function insertItem(db: DbOrTx, v: NewItem, year: number) {
-  const [row] = await db
-    .insert(feedbackItems)
-    .values({ ...v, code: sql`${`PAKN-${year}-`} || lpad(nextval('feedback_code_seq')::text, 6, '0')` })
-    .onConflictDoNothing({ target: feedbackItems.idempotencyKey })
-    .returning();
-  return row;
+const itemColumns = getTableColumns(feedbackItems);
+
+/** A `returning *` row (column names, driver values) as the item Drizzle would have returned. */
+function itemFromRaw(raw: Record<string, unknown>): ItemRow {
+  const out: Record<string, unknown> = {};
+  for (const [k, c] of Object.entries(itemColumns)) {
+    const v = raw[c.name];
+    out[k] = v === null || v === undefined ? null : c.mapFromDriverValue(v);
+  }
+  return out as ItemRow;
+}
+
+/** `insert into <table> (…) select <values> from item`: a row written only when the item was. */
+function insertFromItem<T extends PgTable>(
+  table: T,
+  v: T['$inferInsert'],
+  name: string,
+  extra: Record<string, SQL> = {},
+) {
+  const cols = getTableColumns(table);
+  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined && cols[k]);
+  const names = keys.map((k) => sql.identifier(cols[k]!.name));
+  const values = keys.map((k) =>
+    extra[k]
+      ? extra[k]
+      : sql`${sql.param((v as Record<string, unknown>)[k], cols[k]!)}::${sql.raw(cols[k]!.getSQLType())}`,
+  );
+  return sql`${sql.identifier(name)} as (insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(values, sql`, `)} from item)`;
+}
+
+export interface SimilarCandidate {
+  id: string;
+  code: string;
+  title: string;
+  content: string;
+  status: string;
+}
+
+/**
+ * Intake in one statement (so one round trip and one implicit transaction): allocates the code,
+ * inserts the item, its `receive` event and its audit entry (whose `after` gets the new code), and
+ * reads the open items of the same ward and category (duplicate candidates, the first 600
+ * characters of their text; the statement's snapshot does not see the new item). Undefined when
+ * the idempotency key is already taken (nothing is written then).
+ */
+export async function insertReceivedItem(
+  db: DbOrTx,
+  v: NewItem,
+  year: number,
+  event: Omit<typeof feedbackEvents.$inferInsert, 'itemId'>,
+  auditRow: typeof auditLog.$inferInsert,
+): Promise<{ item: ItemRow; candidates: SimilarCandidate[] } | undefined> {
+  const entries = Object.entries(v).filter(([k, x]) => x !== undefined && itemColumns[k as keyof typeof itemColumns]);
+  const cols = entries.map(([k]) => sql.identifier(itemColumns[k as keyof typeof itemColumns].name));
+  const vals = entries.map(([k, x]) => sql.param(x, itemColumns[k as keyof typeof itemColumns]));
+  const r = await db.execute(sql`with item as (
+      insert into ${feedbackItems} (${sql.join(cols, sql`, `)}, code)
+      values (${sql.join(vals, sql`, `)}, ${`PAKN-${year}-`} || lpad(nextval('feedback_code_seq')::text, 6, '0'))
+      on conflict (idempotency_key) do nothing returning *
+    ), ${insertFromItem(feedbackEvents, { ...event, itemId: v.id! }, 'ev', { itemId: sql`item.id` })},
+    ${insertFromItem(auditLog, auditRow, 'au', { after: sql`${sql.param(auditRow.after, auditLog.after)}::jsonb || jsonb_build_object('code', item.code)` })}
+    select item.*, coalesce((select json_agg(c) from (
+        select f.id, f.code, f.title, left(f.content, 600) as content, f.status from ${feedbackItems} f
+        where f.area_unit_id = item.area_unit_id and f.category_code = item.category_code
+          and f.status not in ('rejected', 'sent', 'published') and f.duplicate_of_id is null
+        order by f.received_at desc limit 50) c), '[]') as similar_candidates
+    from item`);
+  const raw = rowsOf<Record<string, unknown>>(r)[0];
+  if (!raw) return undefined;
+  const c = raw.similar_candidates;
+  return { item: itemFromRaw(raw), candidates: (typeof c === 'string' ? JSON.parse(c) : c) as SimilarCandidate[] };
 }
 
 /** Updates an item if its version still matches; undefined when someone changed it first. */

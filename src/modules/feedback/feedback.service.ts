@@ -2,7 +2,7 @@ import './feedback.errors.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { audit } from '../../platform/audit/audit.service.ts';
+import { audit, auditValues } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { deadlinesFor, dueFrom, hcmDate, onTime } from './domain/deadlines.ts';
 import { sniffImage } from './domain/image.ts';
@@ -133,85 +133,92 @@ export async function receive(
   const d = deadlinesFor(await feedbackCalendar(db), receivedAt, category);
   const id = randomUUID();
 
-  const result = await db.transaction(async (tx) => {
-    const item = await repo.insertItem(
-      tx,
-      {
-        id,
-        idempotencyKey: scopedKey,
-        categoryCode: category.code,
-        channel: o.channel,
-        status: 'received',
-        title: input.title.trim(),
-        content: input.content,
-        searchText: searchTextOf({
-          title: input.title,
-          content: input.content,
-          address: input.address,
-          areaName: area.name,
-        }),
-        areaUnitId: area.id,
-        address: input.address.trim(),
-        lat: input.lat ?? null,
-        long: input.long ?? null,
-        dossierCode: input.dossierCode?.trim() || null,
-        reporterName: who.name,
-        reporterAddress: who.address,
-        reporterPhone: who.phone,
-        reporterEmail: who.email,
-        reporterUserId: ctx.actor && !policy.canIntake(ctx.actor) ? ctx.actor.userId : null,
-        trackingHash: sha256(trackingKey),
-        responsibleUnitId: unit.id,
-        responsibleUnitPath: unit.path,
-        headAnswers: route.headAnswers,
-        receivedAt,
-        ...d,
-      },
-      Number(hcmDate(receivedAt).slice(0, 4)),
-    );
-    if (!item) return null; // same idempotency key committed concurrently
-    await repo.insertEvent(tx, {
-      itemId: id,
-      at: ctx.now,
-      action: 'receive',
-      toStatus: 'received',
-      actorUserId: ctx.actor?.userId ?? null,
-      actorName: ctx.actor?.fullName ?? null,
-      note: null,
-      data: { channel: o.channel, unitId: unit.id, ruleId: route.ruleId },
-    });
-    await repo.insertAttachments(
-      tx,
-      photos.map((p) => ({
-        itemId: id,
-        filename: p.filename.slice(0, 200),
-        mime: p.mime,
-        size: p.bytes.length,
-        sha256: createHash('sha256').update(p.bytes).digest('hex'),
-        bytes: p.bytes,
-      })),
-    );
-    await audit(tx, ctx, {
-      action: 'feedback.receive',
-      targetType: 'feedback',
-      targetId: id,
+  const values: repo.NewItem = {
+    id,
+    idempotencyKey: scopedKey,
+    categoryCode: category.code,
+    channel: o.channel,
+    status: 'received',
+    title: input.title.trim(),
+    content: input.content,
+    searchText: searchTextOf({
+      title: input.title,
+      content: input.content,
+      address: input.address,
+      areaName: area.name,
+    }),
+    areaUnitId: area.id,
+    address: input.address.trim(),
+    lat: input.lat ?? null,
+    long: input.long ?? null,
+    dossierCode: input.dossierCode?.trim() || null,
+    reporterName: who.name,
+    reporterAddress: who.address,
+    reporterPhone: who.phone,
+    reporterEmail: who.email,
+    reporterUserId: ctx.actor && !policy.canIntake(ctx.actor) ? ctx.actor.userId : null,
+    trackingHash: sha256(trackingKey),
+    responsibleUnitId: unit.id,
+    responsibleUnitPath: unit.path,
+    headAnswers: route.headAnswers,
+    receivedAt,
+    ...d,
+  };
+  const event = {
+    at: ctx.now,
+    action: 'receive',
+    toStatus: 'received',
+    actorUserId: ctx.actor?.userId ?? null,
+    actorName: ctx.actor?.fullName ?? null,
+    note: null,
+    data: { channel: o.channel, unitId: unit.id, ruleId: route.ruleId },
+  };
+  // the code is allocated by the statement and added to `after` there
+  const auditRow = auditValues(ctx, {
+    action: 'feedback.receive',
+    targetType: 'feedback',
+    targetId: id,
+    unitId: unit.id,
+    after: {
+      channel: o.channel,
+      category: category.code,
       unitId: unit.id,
-      after: {
-        code: item.code,
-        channel: o.channel,
-        category: category.code,
-        unitId: unit.id,
-        answerDue: item.answerDue,
-        photos: photos.length,
-      },
-    });
-    return item;
+      answerDue: d.answerDue,
+      photos: photos.length,
+    },
   });
+  const year = Number(hcmDate(receivedAt).slice(0, 4));
+  // Without photos the item, its event and its audit entry are one statement (one round trip, its
+  // own transaction); photos join them in a transaction.
+  const result = photos.length
+    ? await db.transaction(async (tx) => {
+        const r = await repo.insertReceivedItem(tx, values, year, event, auditRow);
+        if (!r) return undefined;
+        await repo.insertAttachments(
+          tx,
+          photos.map((p) => ({
+            itemId: id,
+            filename: p.filename.slice(0, 200),
+            mime: p.mime,
+            size: p.bytes.length,
+            sha256: createHash('sha256').update(p.bytes).digest('hex'),
+            bytes: p.bytes,
+          })),
+        );
+        return r;
+      })
+    : await repo.insertReceivedItem(db, values, year, event, auditRow);
   if (!result) {
+    // same idempotency key committed concurrently
     const prior = await repo.getItemByIdempotencyKey(db, scopedKey!);
     return { item: prior!, trackingKey, replay: true, similar: [] };
   }
-  return { item: result, trackingKey, replay: false, similar: await similarOpen(db, result) };
+  return {
+    item: result.item,
+    trackingKey,
+    replay: false,
+    similar: rankSimilar(result.item, result.candidates),
+  };
 }
 
 // Trigram sets of open items, by id: every intake compares itself with the newest open items of
@@ -233,7 +240,14 @@ export async function similarOpen(
   item: { id?: string; areaUnitId: string; categoryCode: string; title: string; content: string },
   min = 0.25,
 ) {
-  const cands = await repo.openInAreaCategory(db, item.areaUnitId, item.categoryCode, item.id);
+  return rankSimilar(item, await repo.openInAreaCategory(db, item.areaUnitId, item.categoryCode, item.id), min);
+}
+
+function rankSimilar(
+  item: { title: string; content: string },
+  cands: { id: string; code: string; title: string; content: string; status: string }[],
+  min = 0.25,
+) {
   if (!cands.length) return [];
   // the beginning of a text says what it is about; comparing only that keeps intake fast
   const mine = trigrams(`${item.title} ${item.content.slice(0, 600)}`);

@@ -27,10 +27,10 @@ function scrub(v: unknown): unknown {
   return v;
 }
 
-/** Writes one audit entry; call it inside the transaction that makes the change. */
-export async function audit(tx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+/** The audit_log row of an entry (for writers that insert several entries in one statement). */
+export function auditValues(ctx: RequestContext, entry: AuditEntry): typeof auditLog.$inferInsert {
   const grant = primaryGrant(ctx.actor);
-  await tx.insert(auditLog).values({
+  return {
     at: ctx.now,
     requestId: ctx.requestId,
     actorUserId: ctx.actor?.userId ?? null,
@@ -44,5 +44,10 @@ export async function audit(tx: DbOrTx, ctx: RequestContext, entry: AuditEntry):
     before: scrub(entry.before),
     after: scrub(entry.after),
     ip: ctx.ip,
-  });
+  };
+}
+
+/** Writes one audit entry; call it inside the transaction that makes the change. */
+export async function audit(tx: DbOrTx, ctx: RequestContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditLog).values(auditValues(ctx, entry));
 }
