@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.ts';
 import { units } from '../org/org.table.ts';
 import { dossierCounters, dossierEvents, dossierFiles, dossierOutbox, dossiers } from './dossiers.table.ts';
@@ -105,6 +105,18 @@ export function inScope(roots: string[]): SQL {
 
 const OPEN_STATUSES = ['submitted', 'received', 'processing', 'supplement_requested', 'resolved'];
 
+/** Open dossiers (clock running) whose step or promised due date lies between `today` and `horizon`. */
+export function nearDueCondition(today: string, horizon: string): SQL {
+  return and(
+    isNull(dossiers.finishedAt),
+    ne(dossiers.status, 'supplement_requested'),
+    or(
+      sql`${dossiers.dueDate} between ${today} and ${horizon}`,
+      sql`${dossiers.stepDueDate} between ${today} and ${horizon}`,
+    ),
+  )!;
+}
+
 export async function listDossiers(
   db: DbOrTx,
   f: {
@@ -115,6 +127,8 @@ export async function listDossiers(
     procedureId?: string;
     q?: string;
     overdueOn?: string;
+    /** open dossiers with a deadline between today and the horizon (sắp đến hạn) */
+    nearDue?: { today: string; horizon: string };
     limit: number;
     offset: number;
   },
@@ -139,6 +153,7 @@ export async function listDossiers(
       sql`${dossiers.dueDate} < ${f.overdueOn}`,
       notInArray(dossiers.status, ['supplement_requested']),
     );
+  if (f.nearDue) conds.push(nearDueCondition(f.nearDue.today, f.nearDue.horizon));
   const where = and(...conds);
   const [rows, [total]] = await Promise.all([
     db

@@ -174,6 +174,8 @@ export const DossierListQuery = Type.Object(
     procedureId: Type.Optional(Type.String({ format: 'uuid' })),
     q: Type.Optional(Type.String({ maxLength: 100 })),
     overdue: Type.Optional(Type.Boolean()),
+    /** within DOSSIER_NEAR_DUE_DAYS working days of the step's or the promised due date */
+    dueSoon: Type.Optional(Type.Boolean()),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
     offset: Type.Optional(Type.Integer({ minimum: 0 })),
   },

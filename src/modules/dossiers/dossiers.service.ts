@@ -10,7 +10,6 @@ import { cachedProcedure as getProcedure } from '../procedures/procedures.servic
 import { effectiveCalendar } from './calendar-source.ts';
 import {
   hanoiDate,
-  isDueSoon,
   isOverdue,
   receiptDueDate,
   remainingWorkingDays,
@@ -32,6 +31,7 @@ import { resolveStepUnit } from './dossier-units.ts';
 import * as policy from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import type { DossierView, IntakeInput, SubmitInput, TransitionInput } from './dossiers.schemas.ts';
+import { isNearDue, nearDueDays, nearDueHorizon } from './due-warnings.ts';
 import { notificationsFor } from './notify/messages.ts';
 
 type Signed = RequestContext & { actor: Actor };
@@ -117,7 +117,7 @@ export async function dossierView(
     finishedAt: iso(d.finishedAt),
     returnedAt: iso(d.returnedAt),
     overdue: isOverdue(d, now),
-    dueSoon: isDueSoon(cal, d, now),
+    dueSoon: isNearDue(cal, d, now),
     supplementCount: d.supplementCount,
     apologyCount: d.apologyCount,
     reason: d.reason,
@@ -558,6 +558,7 @@ export async function listDossiers(
     procedureId?: string;
     q?: string;
     overdue?: boolean;
+    dueSoon?: boolean;
     limit?: number;
     offset?: number;
   },
@@ -569,6 +570,9 @@ export async function listDossiers(
     procedureId: q.procedureId,
     q: q.q,
     overdueOn: q.overdue ? hanoiDate(ctx.now) : undefined,
+    nearDue: q.dueSoon
+      ? { today: hanoiDate(ctx.now), horizon: nearDueHorizon(await effectiveCalendar(db), ctx.now, nearDueDays()) }
+      : undefined,
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,
   };

@@ -6,9 +6,11 @@ import {
   CommentOutlined,
   FileAddOutlined,
   FileSearchOutlined,
+  FormOutlined,
   HomeOutlined,
   InboxOutlined,
   LineChartOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { lazy, type ReactNode } from 'react';
@@ -51,6 +53,9 @@ const FeedbackPublicPage = lazy(() => import('../features/feedback/FeedbackPubli
 const FeedbackInboxPage = lazy(() => import('../features/feedback/FeedbackInboxPage.tsx'));
 const CalendarPage = lazy(() => import('../features/calendar/CalendarPage.tsx'));
 const FeedbackStatsPage = lazy(() => import('../features/feedback/FeedbackStatsPage.tsx'));
+const FeedbackTrackPage = lazy(() => import('../features/feedback/FeedbackTrackPage.tsx'));
+const FeedbackIntakePage = lazy(() => import('../features/feedback/FeedbackIntakePage.tsx'));
+const FeedbackSettingsPage = lazy(() => import('../features/feedback/FeedbackSettingsPage.tsx'));
 
 export const PEOPLE_ROLES: readonly Role[] = ['admin', 'leader', 'unit_head', 'reform_coordinator'];
 
@@ -110,6 +115,29 @@ export const routes: AppRoute[] = [
   },
   { path: '/lookup', element: <DossierLookup />, public: true },
   { path: '/feedback', element: <FeedbackPublicPage />, public: true },
+  { path: '/feedback/track', element: <FeedbackTrackPage />, public: true },
+  {
+    path: '/feedback/intake',
+    element: <FeedbackIntakePage />,
+    roles: ['one_stop_officer', 'specialist', 'unit_head', 'leader', 'admin'],
+    menu: {
+      key: 'feedback-intake',
+      icon: <FormOutlined />,
+      labelKey: 'feedbackUi.navIntake',
+      descriptionKey: 'feedbackUi.intakeText',
+    },
+  },
+  {
+    path: '/feedback/settings',
+    element: <FeedbackSettingsPage />,
+    roles: ['admin'],
+    menu: {
+      key: 'feedback-settings',
+      icon: <SettingOutlined />,
+      labelKey: 'feedbackUi.navSettings',
+      descriptionKey: 'feedbackUi.settingsText',
+    },
+  },
   {
     path: '/feedback/inbox',
     element: <FeedbackInboxPage />,

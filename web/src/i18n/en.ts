@@ -1,5 +1,6 @@
 import { calendarEn } from '../features/calendar/calendar.i18n.ts';
 import { dossiersEn } from '../features/dossiers/dossiers.i18n.ts';
+import { feedbackUiEn } from '../features/feedback/feedback.i18n.ts';
 import { reformIndexEn } from '../features/reform-index/reformIndex.i18n.ts';
 import type { Catalogue } from './catalogue.ts';
 
@@ -342,6 +343,7 @@ export const en: Catalogue = {
     groupBy: { category: 'Category', unit: 'Unit', channel: 'Channel', month: 'Month' },
   },
   dossiers: dossiersEn,
+  feedbackUi: feedbackUiEn,
   reformIndex: reformIndexEn,
   calendar: calendarEn,
 };

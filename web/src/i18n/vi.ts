@@ -1,5 +1,6 @@
 import { calendarVi } from '../features/calendar/calendar.i18n.ts';
 import { dossiersVi } from '../features/dossiers/dossiers.i18n.ts';
+import { feedbackUiVi } from '../features/feedback/feedback.i18n.ts';
 import { reformIndexVi } from '../features/reform-index/reformIndex.i18n.ts';
 /**
  * Vietnamese catalogue — the source of truth for keys. Every UI string lives here and in en.ts
@@ -345,6 +346,7 @@ export const vi = {
     groupBy: { category: 'Lĩnh vực', unit: 'Đơn vị', channel: 'Kênh', month: 'Tháng' },
   },
   dossiers: dossiersVi,
+  feedbackUi: feedbackUiVi,
   reformIndex: reformIndexVi,
   calendar: calendarVi,
 };

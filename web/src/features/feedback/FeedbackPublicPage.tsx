@@ -1,6 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Tabs, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { feedbackApi, type IntakeReply, STATUSES } from './feedback.api.ts';
 
@@ -11,6 +12,9 @@ export default function FeedbackPublicPage() {
     <div style={{ maxWidth: 960, margin: '0 auto' }}>
       <Typography.Title level={2}>{t('feedback.publicTitle')}</Typography.Title>
       <Typography.Paragraph type="secondary">{t('feedback.publicIntro')}</Typography.Paragraph>
+      <Typography.Paragraph>
+        <Link to="/feedback/track">{t('feedbackUi.trackHaveCode')}</Link>
+      </Typography.Paragraph>
       <Tabs
         items={[
           { key: 'send', label: t('feedback.tabSend'), children: <SubmitForm /> },
@@ -40,6 +44,7 @@ function SubmitForm() {
   const [files, setFiles] = useState<File[]>([]);
   const [point, setPoint] = useState<{ lat: number; long: number } | null>(null);
   const [done, setDone] = useState<IntakeReply | null>(null);
+  const navigate = useNavigate();
   const cats = useQuery({ queryKey: ['feedback', 'categories'], queryFn: feedbackApi.categories });
   const areas = useQuery({ queryKey: ['feedback', 'areas'], queryFn: feedbackApi.areas });
   const submit = useMutation({
@@ -79,6 +84,13 @@ function SubmitForm() {
                 renderItem={(s) => <List.Item>{`${s.code} — ${s.title}`}</List.Item>}
               />
             )}
+            <Button
+              type="primary"
+              style={{ marginInlineEnd: 8 }}
+              onClick={() => navigate('/feedback/track', { state: { code: done.code, key: done.trackingKey } })}
+            >
+              {t('feedbackUi.trackOpen')}
+            </Button>
             <Button
               onClick={() => {
                 setDone(null);

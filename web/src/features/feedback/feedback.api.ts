@@ -1,7 +1,7 @@
-import type { PublicView, StaffView } from '../../../../src/modules/feedback/feedback-views.ts';
+import type { PublicView, StaffView, TrackingView } from '../../../../src/modules/feedback/feedback-views.ts';
 import { api } from '../../lib/api.ts';
 
-export type { PublicView, StaffView };
+export type { PublicView, StaffView, TrackingView };
 
 export interface Category {
   code: string;
@@ -10,6 +10,30 @@ export interface Category {
   kind: string;
   hot: boolean;
   answerDays: number;
+  rejectDays: number;
+  infoDays: number;
+  publishDays: number;
+  reopenDays: number;
+  active: boolean;
+  version: number;
+}
+export interface Rule {
+  id: string;
+  categoryCode: string | null;
+  areaUnitId: string | null;
+  areaName: string | null;
+  responsibleUnitId: string;
+  responsibleUnitName: string | null;
+  headAnswers: boolean | null;
+  note: string | null;
+  version: number;
+}
+export interface Similar {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  score: number;
 }
 export interface Area {
   id: string;
@@ -23,7 +47,7 @@ export interface IntakeReply {
   status: string;
   trackingKey: string;
   answerDue: string;
-  similar: { code: string; title: string; status: string; score: number }[];
+  similar: Similar[];
 }
 export interface Detail extends StaffView {
   duplicateOfCode: string | null;
@@ -86,6 +110,22 @@ export const feedbackApi = {
     api.get<{ total: number; items: StaffView[] }>('/feedback/items', q),
   detail: (id: string) => api.get<Detail>(`/feedback/items/${id}`),
   act: (id: string, body: Record<string, unknown>) => api.post<Detail>(`/feedback/items/${id}/actions`, body),
+  intake: (form: FormData) => api.upload<IntakeReply>('/feedback/intake', form),
+  similar: (q: { areaUnitId: string; categoryCode: string; text: string }) =>
+    api.get<Similar[]>('/feedback/similar', q),
+  track: (code: string, key: string) => api.get<TrackingView>(`/feedback/track/${encodeURIComponent(code)}`, { key }),
+  supplyInfo: (code: string, trackingKey: string, text: string) =>
+    api.post<TrackingView>(`/feedback/track/${encodeURIComponent(code)}/info`, { trackingKey, text }),
+  rate: (code: string, trackingKey: string, rating: 'satisfied' | 'unsatisfied') =>
+    api.post<TrackingView>(`/feedback/track/${encodeURIComponent(code)}/rating`, { trackingKey, rating }),
+  reopen: (code: string, trackingKey: string, text: string) =>
+    api.post<TrackingView>(`/feedback/track/${encodeURIComponent(code)}/reopen`, { trackingKey, text }),
+  createCategory: (b: Record<string, unknown>) => api.post<Category>('/feedback/categories', b),
+  updateCategory: (code: string, b: Record<string, unknown>) => api.patch<Category>(`/feedback/categories/${code}`, b),
+  rules: () => api.get<Rule[]>('/feedback/routing-rules'),
+  createRule: (b: Record<string, unknown>) => api.post<Rule>('/feedback/routing-rules', b),
+  updateRule: (id: string, b: Record<string, unknown>) => api.patch<Rule>(`/feedback/routing-rules/${id}`, b),
+  deleteRule: (id: string) => api.delete(`/feedback/routing-rules/${id}`),
   stats: (q: { from: string; to: string; groupBy: string }) =>
     api.get<{ rows: StatsRow[]; total: StatsRow }>('/feedback/stats', q),
 };
