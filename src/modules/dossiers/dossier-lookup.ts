@@ -51,14 +51,13 @@ async function findByCodeAndPhone(db: Db, ctx: RequestContext, code: string, pho
   return d;
 }
 
-/** Public lookup: status history and due date, nothing personal (no names, notes or files). */
+/** Public lookup: status history and due date, nothing personal (no names, notes or files). One query. */
 export async function publicLookup(db: Db, ctx: RequestContext, code: string, phone4: string) {
-  const d = await findByCodeAndPhone(db, ctx, code, phone4);
-  const [p, unitName, evs] = await Promise.all([
-    getProcedure(db, d.procedureId),
-    cachedUnitName(db, d.receivingUnitId),
-    repo.events(db, d.id),
-  ]);
+  const now = ctx.now.getTime();
+  checkThrottle(ctx.ip, now);
+  const d = await repo.publicLookupRow(db, code.trim());
+  if (!d?.applicantPhone.endsWith(phone4)) miss(ctx.ip, now);
+  const [p, unitName] = await Promise.all([getProcedure(db, d.procedureId), cachedUnitName(db, d.receivingUnitId)]);
   const status = d.status as DossierStatus;
   return {
     code: d.code,
@@ -74,16 +73,7 @@ export async function publicLookup(db: Db, ctx: RequestContext, code: string, ph
     returnedAt: d.returnedAt?.toISOString() ?? null,
     overdue: isOverdue(d, ctx.now),
     canRate: status === 'returned' && d.rating === null,
-    history: evs.map((e) => ({
-      at: e.at.toISOString(),
-      action: e.action,
-      fromStatus: e.fromStatus,
-      toStatus: e.toStatus,
-      nationalCode: NATIONAL_CODE[e.toStatus as DossierStatus],
-      stepName: e.stepName,
-      unitName: e.unitName,
-      dueDate: e.dueDate,
-    })),
+    history: d.history.map((e) => ({ ...e, nationalCode: NATIONAL_CODE[e.toStatus as DossierStatus] })),
   };
 }
 

@@ -9,17 +9,17 @@ export type EventRow = typeof dossierEvents.$inferSelect;
 export type FileRow = typeof dossierFiles.$inferSelect;
 
 /**
- * Takes the next number of the unit's daily sequence. The upsert locks the counter row (as
- * SELECT … FOR UPDATE would) until the transaction ends, so concurrent intakes queue here and a
- * rolled-back intake gives its number back: codes stay unique and gap-free.
+ * Takes the next `count` numbers of the unit's daily sequence and returns the last one. The upsert
+ * locks the counter row (as SELECT … FOR UPDATE would) until the transaction ends, so concurrent
+ * intakes queue here and a rolled-back intake gives its numbers back: codes stay unique and gap-free.
  */
-export async function nextSequence(tx: DbOrTx, unitId: string, day: string): Promise<number> {
+export async function nextSequence(tx: DbOrTx, unitId: string, day: string, count = 1): Promise<number> {
   const [r] = await tx
     .insert(dossierCounters)
-    .values({ unitId, day, last: 1 })
+    .values({ unitId, day, last: count })
     .onConflictDoUpdate({
       target: [dossierCounters.unitId, dossierCounters.day],
-      set: { last: sql`${dossierCounters.last} + 1` },
+      set: { last: sql`${dossierCounters.last} + ${count}` },
     })
     .returning({ last: dossierCounters.last });
   return r!.last;
@@ -184,4 +184,59 @@ export async function childBySuffix(db: DbOrTx, parentId: string, suffix: string
     .where(and(eq(units.parentId, parentId), sql`${units.code} like ${`%-${suffix}`}`, isNull(units.validTo)))
     .limit(1);
   return u;
+}
+
+/** One history line of the public lookup (no names, notes or files). */
+export interface PublicEvent {
+  at: string;
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  stepName: string | null;
+  unitName: string | null;
+  dueDate: string | null;
+}
+
+/** ISO 8601 in UTC with milliseconds, as Date.toISOString() writes it. */
+const isoUtc = (col: string) => sql.raw(`to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`);
+
+const lookupQueries = new WeakMap<DbOrTx, ReturnType<typeof buildLookup>>();
+function buildLookup(db: DbOrTx) {
+  return db
+    .select({
+      id: dossiers.id,
+      code: dossiers.code,
+      procedureId: dossiers.procedureId,
+      receivingUnitId: dossiers.receivingUnitId,
+      applicantPhone: dossiers.applicantPhone,
+      status: dossiers.status,
+      submittedAt: dossiers.submittedAt,
+      receivedAt: dossiers.receivedAt,
+      dueDate: dossiers.dueDate,
+      finishedAt: dossiers.finishedAt,
+      returnedAt: dossiers.returnedAt,
+      rating: dossiers.rating,
+      history: sql<PublicEvent[]>`coalesce((select json_agg(json_build_object('at', ${isoUtc('e.at')},
+        'action', e.action, 'fromStatus', e.from_status, 'toStatus', e.to_status, 'stepName', e.step_name,
+        'unitName', e.unit_name, 'dueDate', e.due_date) order by e.at, e.id)
+        from dossier_events e where e.dossier_id = "dossiers"."id"), '[]'::json)`,
+    })
+    .from(dossiers)
+    .where(eq(dossiers.code, sql.placeholder('code')))
+    .limit(1)
+    .prepare('dossier_public_lookup');
+}
+
+/**
+ * The public lookup in one round trip: the dossier's public facts and its status history by code
+ * (unique index), as a prepared statement (parsed and planned once per connection).
+ */
+export async function publicLookupRow(db: DbOrTx, code: string) {
+  let q = lookupQueries.get(db);
+  if (!q) {
+    q = buildLookup(db);
+    lookupQueries.set(db, q);
+  }
+  const [row] = await q.execute({ code });
+  return row;
 }

@@ -16,7 +16,6 @@ import {
   resumedDueDate,
   stepDueDate,
 } from './domain/deadline.ts';
-import { dossierCode } from './domain/dossier-code.ts';
 import {
   actingParty,
   allowedActions,
@@ -32,6 +31,7 @@ import * as policy from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import type { DossierView, IntakeInput, SubmitInput, TransitionInput } from './dossiers.schemas.ts';
 import { isNearDue, nearDueDays, nearDueHorizon } from './due-warnings.ts';
+import { writeDossier } from './intake-writer.ts';
 import { notificationsFor } from './notify/messages.ts';
 
 type Signed = RequestContext & { actor: Actor };
@@ -207,7 +207,10 @@ interface NewDossier {
   applicantUserId: string | null;
 }
 
-/** One transaction: sequence number, dossier, event, notifications, audit. */
+/**
+ * One transaction: sequence number, dossier, event, notifications, audit (intake-writer.ts: the
+ * dossiers of one unit and day arriving together share that transaction's counter upsert and commit).
+ */
 async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
   const cal = await effectiveCalendar(db);
   const { effectiveReceiptDate, dueDate } = receiptDueDate(cal, n.at, n.p.processingDays, n.p.receiptCutoff);
@@ -215,25 +218,12 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
   const firstStep = n.p.workflow[0]!;
   const id = randomUUID();
   const day = hanoiDate(n.at);
-  return db.transaction(async (tx) => {
-    // everything that does not need the code comes before the counter row is locked
-    const eventId = await repo.insertEvent(tx, {
-      dossierId: id,
-      at: n.at,
-      action: received ? 'intake' : 'submit',
-      fromStatus: null,
-      toStatus: n.status,
-      stepKey: firstStep.key,
-      stepName: firstStep.name,
-      unitName: n.unit.name,
-      actorName: ctx.actor.fullName,
-      dueDate,
-    });
-    const seq = await repo.nextSequence(tx, n.unit.id, day);
-    const code = dossierCode(n.unit.agencyCode || n.unit.code, day, seq);
-    const d = await repo.insertDossier(tx, {
+  return writeDossier(db, {
+    ctx,
+    identifier: n.unit.agencyCode || n.unit.code,
+    day,
+    dossier: {
       id,
-      code,
       procedureId: n.p.id,
       receivingUnitId: n.unit.id,
       receivingUnitPath: n.unit.path,
@@ -260,21 +250,30 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
       digitised: n.files.length > 0,
       idempotencyKey: n.idempotencyKey,
       createdBy: ctx.actor.userId,
-    });
-    if (n.files.length)
-      await repo.insertFiles(
-        tx,
-        n.files.map((f) => ({ ...f, dossierId: id, kind: 'input', uploadedBy: ctx.actor.userId })),
-      );
-    await repo.insertOutbox(tx, notificationsFor(d, eventId, received ? 'intake' : 'submit', n.p.name));
-    await audit(tx, ctx, {
+    },
+    event: {
+      id: randomUUID(),
+      dossierId: id,
+      at: n.at,
+      action: received ? 'intake' : 'submit',
+      fromStatus: null,
+      toStatus: n.status,
+      stepKey: firstStep.key,
+      stepName: firstStep.name,
+      unitName: n.unit.name,
+      actorName: ctx.actor.fullName,
+      dueDate,
+    },
+    files: n.files.map((f) => ({ ...f, dossierId: id, kind: 'input', uploadedBy: ctx.actor.userId })),
+    action: received ? 'intake' : 'submit',
+    procedureName: n.p.name,
+    audit: {
       action: received ? 'dossier.intake' : 'dossier.submit',
       targetType: 'dossier',
       targetId: id,
       unitId: n.unit.id,
-      after: { code, status: n.status, dueDate, channel: n.channel },
-    });
-    return d;
+      after: { status: n.status, dueDate, channel: n.channel },
+    },
   });
 }
 
