@@ -21,6 +21,7 @@ import { webDistFolder } from './paths.ts';
 import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { SESSION_COOKIE } from './platform/auth/auth.service.ts';
+import { lazySchemaController } from './platform/http/lazy-schema-compilers.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import type { App, Deps } from './platform/http/types.ts';
@@ -45,6 +46,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     bodyLimit: 1024 * 1024,
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    schemaController: lazySchemaController(),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.setErrorHandler((err, req, reply) => sendProblem(req, reply, err));
