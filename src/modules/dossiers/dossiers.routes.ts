@@ -17,6 +17,7 @@ import * as repo from './dossiers.repository.ts';
 import * as s from './dossiers.schemas.ts';
 import * as svc from './dossiers.service.ts';
 import { statsFor } from './dossiers-stats.service.ts';
+import { DUE_WARNINGS_JOB, scanDueWarnings, setNearDueDays } from './due-warnings.ts';
 import { FileMissingError, fileStoreFor } from './files/file-store.ts';
 import { renderForm } from './forms/forms-pdf.ts';
 import { processOutbox } from './notify/outbox.ts';
@@ -52,6 +53,13 @@ export function registerDossierRoutes(app: App, deps: Deps) {
     name: 'dossiers-outbox',
     cron: '* * * * *',
     handler: async () => void (await processOutbox(db, transports)),
+  });
+  setNearDueDays(deps.config.dossierNearDueDays);
+  // hourly in office hours; whether a day is a working day is the calendar's business
+  deps.jobs.register({
+    name: DUE_WARNINGS_JOB,
+    cron: '5 7-17 * * *',
+    handler: async () => void (await scanDueWarnings(db, new Date())),
   });
 
   app.post(

@@ -17,13 +17,17 @@ export default function DossierQueue() {
   // citizens see their own dossiers; civil servants start with their queue
   const view = chosen ?? (staff ? 'queue' : 'mine');
   const [q, setQ] = useState('');
+  // deadline filter: all, "sắp đến hạn" (within DOSSIER_NEAR_DUE_DAYS working days) or overdue
+  const [deadline, setDeadline] = useState<'all' | 'dueSoon' | 'overdue'>('all');
   const [page, setPage] = useState(1);
   const list = useQuery({
-    queryKey: ['dossiers', view, q, page],
+    queryKey: ['dossiers', view, q, deadline, page],
     queryFn: () =>
       api.get<{ total: number; items: Dossier[] }>('/dossiers', {
         view,
         q: q || undefined,
+        dueSoon: deadline === 'dueSoon' || undefined,
+        overdue: deadline === 'overdue' || undefined,
         limit: 20,
         offset: (page - 1) * 20,
       }),
@@ -49,6 +53,21 @@ export default function DossierQueue() {
               { value: 'mine', label: t('dossiers.mine') },
             ]}
           />
+          {view !== 'mine' && (
+            <Segmented
+              data-testid="deadline-filter"
+              value={deadline}
+              onChange={(v) => {
+                setDeadline(v as typeof deadline);
+                setPage(1);
+              }}
+              options={[
+                { value: 'all', label: t('dossiers.deadlineAll') },
+                { value: 'dueSoon', label: t('dossiers.dueSoon') },
+                { value: 'overdue', label: t('dossiers.overdue') },
+              ]}
+            />
+          )}
           <Input.Search
             allowClear
             placeholder={t('dossiers.searchPlaceholder')}
