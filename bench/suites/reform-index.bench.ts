@@ -12,11 +12,13 @@ import { type Database, type Db, openDatabase } from '../../src/db/client.ts';
 import { migrate } from '../../src/db/migrate.ts';
 import type { Criterion } from '../../src/modules/reform-index/domain/index.ts';
 import * as repo from '../../src/modules/reform-index/reform-index.repository.ts';
-import { recomputeCycle } from '../../src/modules/reform-index/reform-index.results.ts';
+import { type RecomputePhases, recomputeCycle } from '../../src/modules/reform-index/reform-index.results.ts';
 import { frameworkXlsx, parseFrameworkXlsx } from '../../src/modules/reform-index/reform-index.xlsx.ts';
 import type { BenchContext, BenchResult, BenchSuite } from '../harness.ts';
 
 const AREAS = 8;
+/** BENCH_RI_SIZES=3500,35000 measures only those sizes (on both databases) */
+const ONLY_SIZES = process.env.BENCH_RI_SIZES?.split(',').map(Number);
 const rows = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 const LEAVES = 250;
 const LEVELS = [2, 1.5, 1, 0];
@@ -101,6 +103,8 @@ export async function setup(db: Db, n: number, tag: string): Promise<string> {
   return cycle.id;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -108,8 +112,26 @@ async function time(fn: () => Promise<unknown>, runs: number): Promise<number> {
     await fn();
     times.push(performance.now() - t);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
+}
+
+/** Median total and median of each phase over `runs` recomputes. */
+async function timeRecompute(db: Db, cycleId: string, runs: number) {
+  const totals: number[] = [];
+  const each: RecomputePhases[] = [];
+  for (let i = 0; i < runs; i++) {
+    const p = {} as RecomputePhases;
+    const t = performance.now();
+    await recomputeCycle(db, cycleId, p);
+    totals.push(performance.now() - t);
+    each.push(p);
+  }
+  const keys = Object.keys(each[0]!) as (keyof RecomputePhases)[];
+  const phases = Object.fromEntries(keys.map((k) => [k, Math.round(median(each.map((p) => p[k])))])) as Record<
+    keyof RecomputePhases,
+    number
+  >;
+  return { ms: median(totals), phases };
 }
 
 async function withDatabase<T>(
@@ -152,7 +174,8 @@ const suite: BenchSuite = {
     const out: BenchResult[] = [];
     const xlsxBuf = await frameworkXlsx(criteria());
     for (const kind of ['postgres', 'pglite'] as const) {
-      const sizes = ctx.quick ? [350, 3_500] : kind === 'postgres' ? [350, 3_500, 35_000] : [350, 3_500];
+      const sizes =
+        ONLY_SIZES ?? (ctx.quick ? [350, 3_500] : kind === 'postgres' ? [350, 3_500, 35_000] : [350, 3_500]);
       const growth: Record<string, number> = {};
       for (const n of sizes) {
         await withDatabase(ctx, kind, async (d) => {
@@ -162,7 +185,7 @@ const suite: BenchSuite = {
             `${kind}: ${n} units × ${LEAVES} criteria stored in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
           );
           await recomputeCycle(d.db, cycleId); // warm-up (first results write)
-          const ms = await time(() => recomputeCycle(d.db, cycleId), n >= 35_000 ? 1 : 3);
+          const { ms, phases } = await timeRecompute(d.db, cycleId, n >= 35_000 ? 1 : 3);
           const [check] = rows<{ n: number; ranked: number }>(
             await d.db.execute(
               sql`select count(*)::int as n, count(rank)::int as ranked from ri_results where cycle_id = ${cycleId}`,
@@ -170,7 +193,10 @@ const suite: BenchSuite = {
           );
           if (check!.n !== n) throw new Error(`expected ${n} stored results, found ${check!.n}`);
           growth[n] = Math.round(ms);
-          ctx.log(`${kind}: recompute ${n} units: ${ms.toFixed(0)} ms`);
+          const split = Object.entries(phases)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ');
+          ctx.log(`${kind}: recompute ${n} units: ${ms.toFixed(0)} ms (${split} ms)`);
           out.push({
             suite: 'reform-index',
             name: `recompute stored scores → stored results, ${n} units × ${LEAVES} criteria`,
@@ -186,6 +212,7 @@ const suite: BenchSuite = {
               blocks: 35,
               storedResults: check!.n,
               areaResults: n * AREAS,
+              phasesMs: phases,
             },
           });
         });

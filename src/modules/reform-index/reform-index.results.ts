@@ -98,83 +98,156 @@ async function previousResults(db: DbOrTx, groupCode: string, year: number): Pro
   };
 }
 
+/** Milliseconds spent in each phase of one recompute (filled in when passed to `recomputeCycle`). */
+export interface RecomputePhases {
+  /** computed criteria measured from the metric registry (unpublished cycles only) */
+  measure: number;
+  /** cycle, framework, criteria, members; the framework compiled */
+  framework: number;
+  /** stored scores → dense score matrix */
+  loadScores: number;
+  /** last year's stored results of the peer group */
+  previous: number;
+  /** the pure engine: aggregation, ranking, summaries */
+  compute: number;
+  /** results written (one transaction) */
+  store: number;
+}
+
 /**
  * Recompute a cycle's results from its stored scores and store them (unit, area, group and block
- * rows replaced in one transaction). Returns the engine output.
+ * rows replaced in one transaction). Returns the engine output. `phases`, when given, receives the
+ * time of each phase (the benchmark prints them).
  */
-export async function recomputeCycle(db: Db, cycleId: string): Promise<ResultsOutput> {
+export async function recomputeCycle(db: Db, cycleId: string, phases?: RecomputePhases): Promise<ResultsOutput> {
+  let t = performance.now();
+  const lap = (k: keyof RecomputePhases) => {
+    const now = performance.now();
+    if (phases) phases[k] = now - t;
+    t = now;
+  };
   const cycle = await repo.getCycle(db, cycleId);
   if (!cycle) throw new AppError('NOT_FOUND', { what: 'cycle' });
   if (cycle.status !== 'published') await measureComputed(db, cycleId);
+  lap('measure');
   const fw = (await repo.getFramework(db, cycle.frameworkId))!;
   const group = (await repo.getGroup(db, fw.groupId))!;
   const criteria = await repo.listCriteria(db, fw.id);
   const plan = compileFramework(toDomainFramework(fw, criteria));
   const members = await repo.groupMembers(db, group.id);
   const units = members.map((m) => ({ code: m.code, peerGroup: group.code, block: m.block || group.code }));
+  lap('framework');
   const { matrix, issues } = await loadScoreMatrix(
     db,
     cycleId,
     plan,
     units.map((u) => u.code),
   );
+  lap('loadScores');
   const previous = await previousResults(db, group.code, fw.year);
+  lap('previous');
   const out = computeResultsFromMatrix(plan, units, matrix, {
     bands: fw.bands,
     ...(fw.topN ? { topN: fw.topN } : {}),
     ...(previous ? { previous } : {}),
   });
   out.issues = issues;
+  lap('compute');
   await storeResults(db, cycleId, members, out);
+  lap('store');
   return out;
 }
 
+/**
+ * Stores the engine output of a cycle in one transaction (replacing the previous results). The
+ * rows travel as columns (one array parameter each, see `repo.replaceResults`), built straight
+ * from the output without an object per row.
+ */
 export async function storeResults(db: Db, cycleId: string, members: repo.MemberRow[], out: ResultsOutput) {
   const idOf = new Map(members.map((m) => [m.code, m.unitId]));
-  const results = out.units.map((u) => ({
-    cycleId,
-    unitId: idOf.get(u.unitCode)!,
-    unitCode: u.unitCode,
-    block: u.block,
-    points: u.points,
-    maxPoints: u.maxPoints,
-    applicableMax: u.applicableMax,
-    percent: u.indexPct,
-    rank: u.rank,
-    rankOf: u.rankOf,
-    previousPercent: u.previousIndexPct,
-    deltaPercentPoints: u.indexChange,
-    previousRank: u.previousRank,
-    rankChange: u.rankChange,
-    band: u.band,
-    inTopN: u.inTopN,
-    previousInTopN: u.previousInTopN,
-    missingLeaves: u.missingLeaves,
-    notApplicableLeaves: u.notApplicableLeaves,
-  }));
-  const areas = out.units.flatMap((u) =>
-    u.areas.map((a, i) => ({
-      cycleId,
-      unitId: idOf.get(u.unitCode)!,
-      areaCode: a.code,
-      sortOrder: i,
-      points: a.points,
-      applicableMax: a.applicableMax,
-      percent: a.pct,
-      rank: a.rank,
-      rankOf: a.rankOf,
-      previousPercent: a.previousPct,
-      deltaPercentPoints: a.pctChange,
-      previousRank: a.previousRank,
-      rankChange: a.rankChange,
-    })),
-  );
+  const units = out.units;
+  const unitIds = units.map((u) => idOf.get(u.unitCode)!);
+  const col = <T>(name: string, type: string, f: (u: ResultsOutput['units'][number]) => T) =>
+    [name, type, units.map(f)] as const;
+  const results = {
+    unitIndex: units.map((_, i) => i + 1),
+    cols: [
+      col('unit_code', 'text', (u) => u.unitCode),
+      col('block', 'text', (u) => u.block),
+      col('points', 'float8', (u) => u.points),
+      col('max_points', 'float8', (u) => u.maxPoints),
+      col('applicable_max', 'float8', (u) => u.applicableMax),
+      col('percent', 'float8', (u) => u.indexPct),
+      col('rank', 'int4', (u) => u.rank),
+      col('rank_of', 'int4', (u) => u.rankOf),
+      col('previous_percent', 'float8', (u) => u.previousIndexPct),
+      col('delta_percent_points', 'float8', (u) => u.indexChange),
+      col('previous_rank', 'int4', (u) => u.previousRank),
+      col('rank_change', 'int4', (u) => u.rankChange),
+      col('band', 'text', (u) => u.band),
+      col('in_top_n', 'bool', (u) => u.inTopN),
+      col('previous_in_top_n', 'bool', (u) => u.previousInTopN),
+      col('missing_leaves', 'int4', (u) => u.missingLeaves),
+      col('not_applicable_leaves', 'int4', (u) => u.notApplicableLeaves),
+    ],
+  };
+  // area rows, unit-major: one array per column filled in a single pass
+  const n = units.reduce((k, u) => k + u.areas.length, 0);
+  const unitIndex = new Array<number>(n);
+  const area = {
+    area_code: new Array<string>(n),
+    sort_order: new Array<number>(n),
+    points: new Array<number>(n),
+    applicable_max: new Array<number>(n),
+    percent: new Array<number | null>(n),
+    rank: new Array<number | null>(n),
+    rank_of: new Array<number>(n),
+    previous_percent: new Array<number | null>(n),
+    delta_percent_points: new Array<number | null>(n),
+    previous_rank: new Array<number | null>(n),
+    rank_change: new Array<number | null>(n),
+  };
+  let k = 0;
+  units.forEach((u, ui) => {
+    u.areas.forEach((a, i) => {
+      unitIndex[k] = ui + 1;
+      area.area_code[k] = a.code;
+      area.sort_order[k] = i;
+      area.points[k] = a.points;
+      area.applicable_max[k] = a.applicableMax;
+      area.percent[k] = a.pct;
+      area.rank[k] = a.rank;
+      area.rank_of[k] = a.rankOf;
+      area.previous_percent[k] = a.previousPct;
+      area.delta_percent_points[k] = a.pctChange;
+      area.previous_rank[k] = a.previousRank;
+      area.rank_change[k] = a.rankChange;
+      k++;
+    });
+  });
+  const types: Record<keyof typeof area, string> = {
+    area_code: 'text',
+    sort_order: 'int4',
+    points: 'float8',
+    applicable_max: 'float8',
+    percent: 'float8',
+    rank: 'int4',
+    rank_of: 'int4',
+    previous_percent: 'float8',
+    delta_percent_points: 'float8',
+    previous_rank: 'int4',
+    rank_change: 'int4',
+  };
+  const areas = {
+    unitIndex,
+    cols: (Object.keys(area) as (keyof typeof area)[]).map((c) => [c, types[c], area[c]] as const),
+  };
   const summaries = [
     ...out.groups.map((g) => ({ cycleId, kind: 'group', code: g.code, summary: g })),
     ...out.blocks.map((g) => ({ cycleId, kind: 'block', code: g.code, summary: g })),
   ];
   await db.transaction(async (tx) => {
-    await repo.replaceResults(tx, cycleId, results, areas, summaries);
+    await repo.replaceResults(tx, cycleId, unitIds, results, areas, summaries);
     await repo.setCycle(tx, cycleId, { computedAt: new Date() });
   });
 }
