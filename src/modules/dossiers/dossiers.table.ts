@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   boolean,
   date,
   doublePrecision,
@@ -67,6 +68,11 @@ export const dossiers = pgTable(
     ratingComment: text('rating_comment'),
     ratedAt: timestamp('rated_at', { withTimezone: true }),
     reason: text('reason'),
+    /** fee or charge paid (đã thu phí): when, how much (VND), how (domain/fees.ts), receipt number */
+    feePaidAt: timestamp('fee_paid_at', { withTimezone: true }),
+    feeAmount: bigint('fee_amount', { mode: 'number' }),
+    feeMethod: text('fee_method'),
+    feeReceiptNo: text('fee_receipt_no'),
     idempotencyKey: text('idempotency_key'),
     createdBy: uuid('created_by'),
     version: integer('version').notNull().default(1),
