@@ -41,13 +41,16 @@ export async function startServer(
         throw err;
       }
     }
-    // Jobs start once the server answers: they are not needed to serve the first request.
-    if (config.jobs) await jobs.start();
+    // Jobs start in the background shortly after the server answers: they are not needed to serve
+    // the first request, and on the embedded database (one connection) pg-boss's start-up queries
+    // would queue ahead of it.
+    const startJobs = config.jobs ? deferredStart(jobs, app) : undefined;
     const running: Running = {
       app,
       deps,
       url,
       stop: async () => {
+        await startJobs?.cancel();
         await app!.close();
         await jobs!.stop();
         await database.close();
@@ -60,4 +63,21 @@ export async function startServer(
     await database.close().catch(() => {});
     throw err;
   }
+}
+
+const JOBS_START_DELAY_MS = 1500;
+
+/** Starts the job worker after a delay; `cancel` stops a pending start or waits for a running one. */
+function deferredStart(jobs: Deps['jobs'], app: App) {
+  let running: Promise<void> | undefined;
+  const timer = setTimeout(() => {
+    running = jobs.start().catch((err) => app.log.error({ err }, 'the job worker did not start'));
+  }, JOBS_START_DELAY_MS);
+  timer.unref();
+  return {
+    async cancel() {
+      clearTimeout(timer);
+      await running;
+    },
+  };
 }
