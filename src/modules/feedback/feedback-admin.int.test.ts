@@ -96,6 +96,47 @@ describe.each(DB_KINDS)('feedback administration and follow-up on %s', (kind) =>
     expect(actions).toEqual(['feedback.rule.create', 'feedback.rule.update']);
   });
 
+  it('records a letter with its photo from staff intake as multipart (channel and received time kept)', async () => {
+    const ward = units.find((u) => /Thượng Cát/.test(u.name))!;
+    const officer = await t.login('motcua.btl@cchc.local');
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+    const boundary = '----fbxboundary';
+    const fields: Record<string, string> = {
+      channel: 'letter',
+      receivedAt: '2024-04-26T10:00:00+07:00',
+      categoryCode: 'giao-thong',
+      title: 'Thư phản ánh lấn chiếm vỉa hè',
+      content: 'Vỉa hè trước chợ bị lấn chiếm.',
+      areaUnitId: ward.id,
+      address: 'Chợ Thượng Cát',
+      reporterName: 'Ngô Văn Tám',
+      reporterAddress: 'Số 5 Thượng Cát',
+      reporterPhone: '0912000111',
+    };
+    const parts = Object.entries(fields).map(
+      ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+    );
+    const body = Buffer.concat([
+      Buffer.from(parts.join('')),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="photos"; filename="thu.png"\r\nContent-Type: image/png\r\n\r\n`,
+      ),
+      png,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const r = await officer.post('/api/v1/feedback/intake', body, {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+    });
+    expect(r.status).toBe(201);
+    const d = (await officer.get(`/api/v1/feedback/items/${r.body.id}`)).body;
+    expect([d.channel, d.receivedAt, d.attachments.length, d.attachments[0].mime]).toEqual([
+      'letter',
+      '2024-04-26T03:00:00.000Z',
+      1,
+      'image/png',
+    ]);
+  });
+
   it('shows the citizen what was asked, their reply, the answer and until when to reopen', async () => {
     const ward = units.find((u) => /Cổ Nhuế 2/.test(u.name))!;
     const r = await t.anon.post('/api/v1/feedback/items', {

@@ -35,6 +35,22 @@ async function readIntake<T extends typeof s.IntakeBody | typeof s.StaffIntakeBo
   return { input: fields as s.IntakeInput & Partial<s.StaffIntakeInput>, photos };
 }
 
+/**
+ * Validates a JSON body against the route's schema and lets a multipart body (which Fastify
+ * leaves unparsed) through: readIntake validates its fields one by one.
+ */
+const multipartAware = ({ schema }: { schema: unknown }) => {
+  const check = (data: unknown) => (data === undefined || data === null ? true : Value.Check(schema as never, data));
+  return (data: unknown) =>
+    check(data)
+      ? { value: data }
+      : {
+          error: new AppError('VALIDATION_FAILED', {
+            detail: [...Value.Errors(schema as never, data)].map((e) => `body${e.path} ${e.message}`).join('; '),
+          }) as never,
+        };
+};
+
 const idemKey = (req: FastifyRequest) => {
   const k = req.headers['idempotency-key'];
   return typeof k === 'string' && k.length > 0 && k.length <= 200 ? k : undefined;
@@ -74,19 +90,7 @@ export function registerFeedbackRoutes(app: App, deps: Deps) {
         body: Type.Optional(s.IntakeBody),
         response: { 201: s.IntakeReply, 200: s.IntakeReply },
       },
-      // multipart bodies are validated field by field in readIntake
-      validatorCompiler: ({ schema }) => {
-        const check = (data: unknown) =>
-          data === undefined || data === null ? true : Value.Check(schema as never, data);
-        return (data: unknown) =>
-          check(data)
-            ? { value: data }
-            : {
-                error: new AppError('VALIDATION_FAILED', {
-                  detail: [...Value.Errors(schema as never, data)].map((e) => `body${e.path} ${e.message}`).join('; '),
-                }) as never,
-              };
-      },
+      validatorCompiler: multipartAware,
     },
     async (req, reply) => {
       const { input, photos } = await readIntake(req, s.IntakeBody);
@@ -205,6 +209,8 @@ export function registerFeedbackRoutes(app: App, deps: Deps) {
         body: Type.Optional(s.StaffIntakeBody),
         response: { 201: s.IntakeReply, 200: s.IntakeReply },
       },
+      // photos of a letter or from the counter come as multipart
+      validatorCompiler: multipartAware,
     },
     async (req, reply) => {
       const ctx = signedIn(req.ctx);
