@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import {
   and,
   asc,
@@ -14,7 +15,7 @@ import {
   type SQL,
   sql,
 } from 'drizzle-orm';
-import type { PgTable } from 'drizzle-orm/pg-core';
+import type { PgColumn, PgSession } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import { units } from '../org/org.table.ts';
@@ -104,22 +105,51 @@ function itemFromRaw(raw: Record<string, unknown>): ItemRow {
   return out as ItemRow;
 }
 
-/** `insert into <table> (…) select <values> from item`: a row written only when the item was. */
-function insertFromItem<T extends PgTable>(
-  table: T,
-  v: T['$inferInsert'],
-  name: string,
-  extra: Record<string, SQL> = {},
-) {
-  const cols = getTableColumns(table);
-  const keys = Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined && cols[k]);
-  const names = keys.map((k) => sql.identifier(cols[k]!.name));
-  const values = keys.map((k) =>
-    extra[k]
-      ? extra[k]
-      : sql`${sql.param((v as Record<string, unknown>)[k], cols[k]!)}::${sql.raw(cols[k]!.getSQLType())}`,
-  );
-  return sql`${sql.identifier(name)} as (insert into ${table} (${sql.join(names, sql`, `)}) select ${sql.join(values, sql`, `)} from item)`;
+type Row = Record<string, unknown>;
+const present = (v: Row) => Object.keys(v).filter((k) => v[k] !== undefined);
+const driverValue = (c: { mapToDriverValue(v: unknown): unknown }, v: unknown) =>
+  v === null ? null : c.mapToDriverValue(v);
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** The text of the intake statement for a set of present columns, built once per set. */
+const intakeTexts = new Map<string, { name: string; text: string }>();
+function intakeText(itemKeys: string[], eventKeys: string[], auditKeys: string[]) {
+  const key = `${itemKeys}|${eventKeys}|${auditKeys}`;
+  let t = intakeTexts.get(key);
+  if (t) return t;
+  let n = 0;
+  const p = () => `$${++n}`;
+  const ic = itemColumns as Record<string, PgColumn>;
+  const ec = getTableColumns(feedbackEvents) as Record<string, PgColumn>;
+  const ac = getTableColumns(auditLog) as Record<string, PgColumn>;
+  // `insert … select … from item`: written only when the item was (not on an idempotent replay)
+  const fromItem = (
+    table: string,
+    cols: Record<string, PgColumn>,
+    keys: string[],
+    special: Record<string, () => string>,
+  ) =>
+    `insert into ${quote(table)} (${keys.map((k) => quote(cols[k]!.name)).join(', ')}) select ${keys
+      .map((k) => special[k]?.() ?? `${p()}::${cols[k]!.getSQLType()}`)
+      .join(', ')} from item`;
+  const text = `with item as (
+      insert into feedback_items (${itemKeys.map((k) => quote(ic[k]!.name)).join(', ')}, code)
+      values (${itemKeys.map(() => p()).join(', ')}, ${p()} || lpad(nextval('feedback_code_seq')::text, 6, '0'))
+      on conflict (idempotency_key) do nothing returning *
+    ),
+    ev as (${fromItem('feedback_events', ec, eventKeys, { itemId: () => 'item.id' })}),
+    au as (${fromItem('audit_log', ac, auditKeys, {
+      after: () => `${p()}::jsonb || jsonb_build_object('code', item.code)`,
+    })})
+    select item.*, coalesce((select json_agg(c) from (
+        select f.id, f.code, f.title, left(f.content, 600) as content, f.status from feedback_items f
+        where f.area_unit_id = item.area_unit_id and f.category_code = item.category_code
+          and f.status not in ('rejected', 'sent', 'published') and f.duplicate_of_id is null
+        order by f.received_at desc limit 50) c), '[]') as similar_candidates
+    from item`;
+  t = { name: `fb_intake_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
+  intakeTexts.set(key, t);
+  return t;
 }
 
 export interface SimilarCandidate {
@@ -136,6 +166,8 @@ export interface SimilarCandidate {
  * reads the open items of the same ward and category (duplicate candidates, the first 600
  * characters of their text; the statement's snapshot does not see the new item). Undefined when
  * the idempotency key is already taken (nothing is written then).
+ * The text is built once and run as a named prepared statement (PostgreSQL plans it once per
+ * connection); values are encoded by their Drizzle columns, and the row decoded the same way.
  */
 export async function insertReceivedItem(
   db: DbOrTx,
@@ -144,22 +176,27 @@ export async function insertReceivedItem(
   event: Omit<typeof feedbackEvents.$inferInsert, 'itemId'>,
   auditRow: typeof auditLog.$inferInsert,
 ): Promise<{ item: ItemRow; candidates: SimilarCandidate[] } | undefined> {
-  const entries = Object.entries(v).filter(([k, x]) => x !== undefined && itemColumns[k as keyof typeof itemColumns]);
-  const cols = entries.map(([k]) => sql.identifier(itemColumns[k as keyof typeof itemColumns].name));
-  const vals = entries.map(([k, x]) => sql.param(x, itemColumns[k as keyof typeof itemColumns]));
-  const r = await db.execute(sql`with item as (
-      insert into ${feedbackItems} (${sql.join(cols, sql`, `)}, code)
-      values (${sql.join(vals, sql`, `)}, ${`PAKN-${year}-`} || lpad(nextval('feedback_code_seq')::text, 6, '0'))
-      on conflict (idempotency_key) do nothing returning *
-    ), ${insertFromItem(feedbackEvents, { ...event, itemId: v.id! }, 'ev', { itemId: sql`item.id` })},
-    ${insertFromItem(auditLog, auditRow, 'au', { after: sql`${sql.param(auditRow.after, auditLog.after)}::jsonb || jsonb_build_object('code', item.code)` })}
-    select item.*, coalesce((select json_agg(c) from (
-        select f.id, f.code, f.title, left(f.content, 600) as content, f.status from ${feedbackItems} f
-        where f.area_unit_id = item.area_unit_id and f.category_code = item.category_code
-          and f.status not in ('rejected', 'sent', 'published') and f.duplicate_of_id is null
-        order by f.received_at desc limit 50) c), '[]') as similar_candidates
-    from item`);
-  const raw = rowsOf<Record<string, unknown>>(r)[0];
+  const iv = v as Row;
+  const ev = event as Row;
+  const av = auditRow as Row;
+  const itemKeys = present(iv).filter((k) => k in itemColumns);
+  const ec = getTableColumns(feedbackEvents) as Record<string, PgColumn>;
+  const ac = getTableColumns(auditLog) as Record<string, PgColumn>;
+  const eventKeys = ['itemId', ...present(ev).filter((k) => k in ec && k !== 'itemId')];
+  const auditKeys = present(av).filter((k) => k in ac);
+  const { name, text } = intakeText(itemKeys, eventKeys, auditKeys);
+  const ic = itemColumns as Record<string, PgColumn>;
+  const params: unknown[] = [
+    ...itemKeys.map((k) => driverValue(ic[k]!, iv[k])),
+    `PAKN-${year}-`,
+    ...eventKeys.filter((k) => k !== 'itemId').map((k) => driverValue(ec[k]!, ev[k])),
+    ...auditKeys.map((k) => driverValue(ac[k]!, av[k])),
+  ];
+  // params follow the placeholders' order: item values, code prefix, event values, audit values
+  // (`after` is among the audit keys and numbered where it stands)
+  const session = (db as unknown as { session: PgSession }).session;
+  const r = await session.prepareQuery({ sql: text, params }, undefined, name, false).execute();
+  const raw = rowsOf<Row>(r)[0];
   if (!raw) return undefined;
   const c = raw.similar_candidates;
   return { item: itemFromRaw(raw), candidates: (typeof c === 'string' ? JSON.parse(c) : c) as SimilarCandidate[] };
