@@ -26,6 +26,16 @@ export const DossierErrors = defineErrors({
     vi: 'Tệp "{file}" vượt quá dung lượng cho phép ({max} MB).',
     en: 'File "{file}" is larger than {max} MB.',
   },
+  DOSSIER_NO_FEE: {
+    status: 409,
+    vi: 'Thủ tục của hồ sơ này không thu phí, lệ phí.',
+    en: "This dossier's procedure has no fee.",
+  },
+  DOSSIER_FEE_ALREADY_PAID: {
+    status: 409,
+    vi: 'Phí, lệ phí của hồ sơ đã được ghi nhận (biên lai số {receiptNo}).',
+    en: 'The fee of this dossier has already been recorded (receipt no. {receiptNo}).',
+  },
   DOSSIER_REASON_REQUIRED: { status: 422, vi: 'Cần nêu lý do.', en: 'A reason is required.' },
   DOSSIER_SUPPLEMENT_LIST_REQUIRED: {
     status: 422,

@@ -121,6 +121,16 @@ describe.each(DB_KINDS)('dossiers on %s', (kind) => {
     r = await act(leader, d.id, r.body.version, 'approve');
     expect(r.status, r.raw).toBe(200);
     expect(r.body.status).toBe('resolved');
+    // the permit's fee (lệ phí) is due before the result is handed over: national code 6
+    expect(r.body.nationalCode).toBe(6);
+    expect(r.body.fee.awaiting).toBe(true);
+    r = await officerTC.post(`/api/v1/dossiers/${d.id}/fee`, {
+      version: r.body.version,
+      amount: 75_000,
+      method: 'cash',
+      receiptNo: 'BL-2023/0001',
+    });
+    expect(r.status, r.raw).toBe(200);
     expect(r.body.nationalCode).toBe(9);
     expect(r.body.dueDate).toBe(promised);
     r = await act(officerTC, d.id, r.body.version, 'return_result');
@@ -135,6 +145,7 @@ describe.each(DB_KINDS)('dossiers on %s', (kind) => {
       'transfer',
       'transfer',
       'approve',
+      'record_fee',
       'return_result',
     ]);
 
@@ -142,7 +153,7 @@ describe.each(DB_KINDS)('dossiers on %s', (kind) => {
     const look = await t.anon.get(`/api/v1/public/dossiers/lookup?code=${encodeURIComponent(d.code)}&phone4=4321`);
     expect(look.status, look.raw).toBe(200);
     expect(look.body.status).toBe('returned');
-    expect(look.body.history).toHaveLength(9);
+    expect(look.body.history).toHaveLength(10);
     expect(look.raw).not.toContain('Trần Văn Bình');
     expect(look.raw).not.toContain('0987654321');
     expect(look.raw).not.toContain('binh@example.vn');

@@ -4,6 +4,7 @@ import { AppError } from '../../errors.ts';
 import type { App, Deps } from '../../platform/http/types.ts';
 import { signedIn } from '../../platform/http/types.ts';
 import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
+import { recordFee } from './dossier-fees.service.ts';
 import {
   componentTypes,
   discardFiles,
@@ -153,6 +154,20 @@ export function registerDossierRoutes(app: App, deps: Deps) {
       }
       return svc.transition(db, ctx, req.params.id, validate<s.TransitionInput>(s.TransitionBody, req.body));
     },
+  );
+
+  app.post(
+    '/dossiers/:id/fee',
+    {
+      schema: {
+        tags,
+        summary: 'Ghi nhận đã thu phí, lệ phí (số tiền, hình thức, số biên lai) — Bộ phận Một cửa',
+        params: IdParams,
+        body: s.FeeBody,
+        response: { 200: s.DossierSchema },
+      },
+    },
+    async (req) => recordFee(db, signedIn(req.ctx), req.params.id, req.body),
   );
 
   app.post(

@@ -1,4 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
+import { FEE_METHODS } from './domain/fees.ts';
 import { ACTIONS, STATUSES } from './domain/workflow.ts';
 
 const Nullable = <T extends import('@sinclair/typebox').TSchema>(t: T) => Type.Union([t, Type.Null()]);
@@ -114,6 +115,37 @@ export const StepViewSchema = Type.Object({
   dueDate: Nullable(Type.String()),
 });
 
+export const FeeViewSchema = Type.Object({
+  items: Type.Array(Type.Object({ name: Type.String(), amount: Type.Number() })),
+  /** VND */
+  total: Type.Number(),
+  /** an approved result waits for the payment (national code 6) */
+  awaiting: Type.Boolean(),
+  paid: Nullable(
+    Type.Object({
+      at: Type.String(),
+      amount: Type.Number(),
+      method: Type.String(),
+      receiptNo: Type.String(),
+    }),
+  ),
+  /** the caller may record the payment now */
+  canRecord: Type.Boolean(),
+});
+
+/** POST /dossiers/:id/fee — the one-stop shop records the fee as paid */
+export const FeeBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    /** VND, whole đồng */
+    amount: Type.Integer({ minimum: 0, maximum: 1_000_000_000_000 }),
+    method: Type.Union(FEE_METHODS.map((m) => Type.Literal(m))),
+    receiptNo: Type.String({ minLength: 1, maxLength: 50, pattern: '^\\S(.*\\S)?$' }),
+  },
+  { additionalProperties: false },
+);
+export type FeeInput = Static<typeof FeeBody>;
+
 export const DossierSchema = Type.Object({
   id: Type.String(),
   code: Type.String(),
@@ -156,6 +188,8 @@ export const DossierSchema = Type.Object({
   version: Type.Integer(),
   allowedActions: Type.Array(Type.String()),
   forms: Type.Array(Type.String()),
+  /** fees of the procedure and their payment (null when the procedure has none) */
+  fee: Nullable(FeeViewSchema),
   steps: Type.Optional(Type.Array(StepViewSchema)),
   history: Type.Optional(
     Type.Array(

@@ -16,6 +16,7 @@ import {
   resumedDueDate,
   stepDueDate,
 } from './domain/deadline.ts';
+import { nationalStatus } from './domain/fees.ts';
 import {
   actingParty,
   allowedActions,
@@ -25,6 +26,7 @@ import {
   nextState,
   STATUS_VI,
 } from './domain/workflow.ts';
+import { feeView } from './dossier-fees.ts';
 import type { StoredFile } from './dossier-files.ts';
 import { resolveStepUnit } from './dossier-units.ts';
 import * as policy from './dossiers.policy.ts';
@@ -101,8 +103,8 @@ export async function dossierView(
     receivingUnit: { id: d.receivingUnitId, name: name(d.receivingUnitId) },
     holderUnit: { id: d.holderUnitId, name: name(d.holderUnitId) },
     status: d.status,
-    nationalCode: NATIONAL_CODE[d.status as DossierStatus],
-    statusName: STATUS_VI[d.status as DossierStatus],
+    nationalCode: nationalStatus(d, p.fees).code,
+    statusName: nationalStatus(d, p.fees).name,
     outcome: d.outcome,
     channel: d.channel,
     applicant: { name: d.applicantName, phone: d.applicantPhone, email: d.applicantEmail, address: d.applicantAddress },
@@ -126,6 +128,7 @@ export async function dossierView(
     version: d.version,
     allowedActions: allowedActions(machine(d, p)).filter((a) => mayAct(actor, d, p, a)),
     forms: formsOf(d),
+    fee: feeView(actor, d, p),
   };
   if (detail) {
     const [evs, fs] = await Promise.all([repo.events(db, d.id), repo.files(db, d.id)]);
