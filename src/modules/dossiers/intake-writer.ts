@@ -15,7 +15,8 @@
  * If a batch fails (an Idempotency-Key raced, a constraint), each of its dossiers is retried on
  * its own so one bad request never fails the others, and its own error reaches its caller.
  */
-import type { WithSubquery } from 'drizzle-orm';
+import { getTableColumns, type SQL, sql } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { type AuditEntry, auditValues } from '../../platform/audit/audit.service.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
@@ -64,6 +65,34 @@ async function writeBatch(db: Db, items: PreparedDossier[]): Promise<DossierRow[
   });
 }
 
+/**
+ * `insert into <table> (<columns>) select … from jsonb_populate_recordset(…)`: the rows travel as ONE
+ * JSON parameter, so building the statement costs one JSON.stringify however many rows a batch has
+ * (drizzle's multi-row VALUES builder spent ~0.5 ms of CPU per dossier). Only the columns the rows
+ * set are listed: the others get their defaults.
+ */
+function jsonInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
+  const columns = getTableColumns(table) as Record<string, PgColumn>;
+  const keys = Object.keys(columns).filter((k) => rows.some((r) => r[k] !== undefined));
+  const names = sql.raw(keys.map((k) => `"${columns[k]!.name}"`).join(', '));
+  const data = rows.map((r) => {
+    const o: Record<string, unknown> = {};
+    for (const k of keys) o[columns[k]!.name] = r[k] ?? null;
+    return o;
+  });
+  return sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(data)}::jsonb)`;
+}
+
+/** A raw row (column names, driver values) as drizzle would map it. */
+function mapRow<T>(table: PgTable, raw: Record<string, unknown>): T {
+  const out: Record<string, unknown> = {};
+  for (const [k, c] of Object.entries(getTableColumns(table) as Record<string, PgColumn>)) {
+    const v = raw[c.name];
+    out[k] = v === null || v === undefined ? null : c.mapFromDriverValue(v);
+  }
+  return out as T;
+}
+
 /** One statement: events, files, outbox rows and audit entries as CTEs around the dossier insert. */
 async function insertAll(
   tx: DbOrTx,
@@ -73,24 +102,19 @@ async function insertAll(
   outbox: (typeof dossierOutbox.$inferInsert)[],
   audits: (typeof auditLog.$inferInsert)[],
 ): Promise<DossierRow[]> {
-  const ctes: WithSubquery[] = [
-    tx.$with('new_events', {}).as(
-      tx
-        .insert(dossierEvents)
-        .values(items.map((it) => it.event))
-        .getSQL(),
-    ),
-    tx.$with('new_audit', {}).as(tx.insert(auditLog).values(audits).getSQL()),
+  const ctes = [
+    sql`new_events as (${jsonInsert(
+      dossierEvents,
+      items.map((it) => it.event),
+    )})`,
+    sql`new_audit as (${jsonInsert(auditLog, audits)})`,
   ];
-  if (outbox.length)
-    ctes.push(tx.$with('new_outbox', {}).as(tx.insert(dossierOutbox).values(outbox).onConflictDoNothing().getSQL()));
-  if (files.length) ctes.push(tx.$with('new_files', {}).as(tx.insert(dossierFiles).values(files).getSQL()));
-  const rows = await tx
-    .with(...ctes)
-    .insert(dossiers)
-    .values(values)
-    .returning();
-  const byId = new Map(rows.map((r) => [r.id, r]));
+  if (outbox.length) ctes.push(sql`new_outbox as (${jsonInsert(dossierOutbox, outbox)} on conflict do nothing)`);
+  if (files.length) ctes.push(sql`new_files as (${jsonInsert(dossierFiles, files)})`);
+  const r = (await tx.execute(
+    sql`with ${sql.join(ctes, sql`, `)} ${jsonInsert(dossiers, values as Record<string, unknown>[])} returning *`,
+  )) as unknown as { rows: Record<string, unknown>[] };
+  const byId = new Map(r.rows.map((raw) => [raw.id as string, mapRow<DossierRow>(dossiers, raw)]));
   return values.map((v) => byId.get(v.id!)!);
 }
 
