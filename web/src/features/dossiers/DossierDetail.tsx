@@ -20,6 +20,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
 import { type Dossier, STATUS_COLOURS, vnDate, vnDateTime } from './dossiers.api.ts';
+import FeeCard from './FeeCard.tsx';
 
 const NEEDS = {
   reason: ['refuse_intake', 'return_step', 'refuse', 'stop', 'apologise'],
@@ -137,6 +138,7 @@ export default function DossierDetail() {
           />
         </Card>
         <Flex vertical gap={16} style={{ flex: 1, minWidth: 280 }}>
+          <FeeCard d={d} />
           <Card title={t('dossiers.files')} size="small">
             {d.files?.length
               ? d.files.map((f) => (
