@@ -44,6 +44,8 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : randomUUID();
     },
     bodyLimit: 1024 * 1024,
+    // one access line per request (onResponse below) instead of Fastify's two ("incoming request" + "request completed")
+    disableRequestLogging: true,
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     schemaController: lazySchemaController(),
@@ -71,7 +73,11 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   // Request context: who is asking, in which language, at what time.
   app.decorateRequest('ctx', null as never);
   app.addHook('onRequest', async (req, reply) => {
+    // set here rather than in an onSend hook: one hook less on every request
     reply.header('x-request-id', req.id);
+    reply.header('x-content-type-options', 'nosniff');
+    reply.header('referrer-policy', 'same-origin');
+    reply.header('x-frame-options', 'DENY');
     const now = new Date();
     req.ctx = {
       actor: null,
@@ -97,11 +103,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
       }
     }
   });
-  app.addHook('onSend', async (_req, reply, payload) => {
-    reply.header('x-content-type-options', 'nosniff');
-    reply.header('referrer-policy', 'same-origin');
-    reply.header('x-frame-options', 'DENY');
-    return payload;
+  app.addHook('onResponse', (req, reply, done) => {
+    req.log.info(
+      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      'request completed',
+    );
+    done();
   });
 
   await app.register(swagger, {
