@@ -223,7 +223,7 @@ export async function receive(
 
 // Trigram sets of open items, by id: every intake compares itself with the newest open items of
 // its ward and category, which are mostly the same from one intake to the next.
-const trigramCache = new Map<string, Set<string>>();
+const trigramCache = new Map<string, Int32Array>();
 function trigramsOf(c: { id: string; title: string; content: string }) {
   let t = trigramCache.get(c.id);
   if (!t) {

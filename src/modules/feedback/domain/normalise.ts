@@ -23,22 +23,44 @@ export function searchQuery(q: string): string | null {
   return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
 }
 
-/** Character trigrams of the normalised text, for duplicate suggestions. */
-export function trigrams(text: string): Set<string> {
+/** 0 for the space, 1–26 for a–z, 27–36 for 0–9: the only characters a normalised text holds. */
+const letter = (c: number) => (c === 32 ? 0 : c >= 97 ? c - 96 : c - 21);
+
+/**
+ * Character trigrams of the normalised text, for duplicate suggestions: each trigram as its number
+ * in base 37 (exact, the normalised alphabet has 37 characters), sorted, without repeats.
+ */
+export function trigrams(text: string): Int32Array {
   const s = ` ${normaliseSearch(text)} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
-  return out;
+  if (s.length < 3) return new Int32Array(0);
+  const all = new Int32Array(s.length - 2);
+  for (let i = 0; i < all.length; i++)
+    all[i] = (letter(s.charCodeAt(i)) * 37 + letter(s.charCodeAt(i + 1))) * 37 + letter(s.charCodeAt(i + 2));
+  all.sort();
+  let k = 0;
+  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[k++] = all[i]!;
+  return all.subarray(0, k);
 }
 
 /** Jaccard similarity of two texts' (or precomputed) trigram sets, 0..1. */
-export function similarity(a: string | Set<string>, b: string | Set<string>): number {
+export function similarity(a: string | Int32Array, b: string | Int32Array): number {
   const x = typeof a === 'string' ? trigrams(a) : a;
   const y = typeof b === 'string' ? trigrams(b) : b;
-  if (!x.size || !y.size) return 0;
+  if (!x.length || !y.length) return 0;
+  // both sorted: count the common ones in one merge
   let common = 0;
-  for (const t of x) if (y.has(t)) common++;
-  return common / (x.size + y.size - common);
+  let i = 0;
+  let j = 0;
+  while (i < x.length && j < y.length) {
+    const d = x[i]! - y[j]!;
+    if (d === 0) {
+      common++;
+      i++;
+      j++;
+    } else if (d < 0) i++;
+    else j++;
+  }
+  return common / (x.length + y.length - common);
 }
 
 const EMAIL = /[\w.+-]+@[\w-]+(\.[\w-]+)+/g;
