@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  customType,
   date,
   doublePrecision,
   index,
@@ -14,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 /** scores and maxima: up to 3 decimals (the engine works in milli-points) */
 const points = (name: string) => numeric(name, { precision: 10, scale: 3, mode: 'number' });
@@ -158,6 +160,21 @@ export const riScores = pgTable(
   },
   (t) => [uniqueIndex('ri_scores_uq').on(t.assessmentId, t.criterionCode)],
 );
+
+/**
+ * Every score of one assessment packed into one row, kept in step with ri_scores by statement
+ * triggers (migration 0014) in the transaction that writes the scores, so that a recompute reads
+ * one row per unit instead of 250 (see reform-index.matrix.ts). `codes`: the criterion codes,
+ * sorted, joined by U+001F; `cells`: per code, a flags byte (1 = not applicable, 2 = survey points
+ * follow), coalesce(appraised, self) in milli-points as int4 (-2^31 = none), then the survey points
+ * in milli-points as int4 when flagged. Computed criteria are read from ri_scores (their rule needs
+ * the self, appraised and measured values apart).
+ */
+export const riScorePacks = pgTable('ri_score_packs', {
+  assessmentId: uuid('assessment_id').primaryKey(),
+  codes: text('codes').notNull(),
+  cells: bytea('cells').notNull(),
+});
 
 /** Tài liệu kiểm chứng: a stored file or a link to a cchc record. */
 export const riEvidence = pgTable(
