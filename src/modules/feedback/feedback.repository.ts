@@ -113,8 +113,8 @@ const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** The text of the intake statement for a set of present columns, built once per set. */
 const intakeTexts = new Map<string, { name: string; text: string }>();
-function intakeText(itemKeys: string[], eventKeys: string[], auditKeys: string[]) {
-  const key = `${itemKeys}|${eventKeys}|${auditKeys}`;
+function intakeText(itemKeys: string[], eventKeys: string[], auditKeys: string[], messages = 0) {
+  const key = `${itemKeys}|${eventKeys}|${auditKeys}|${messages}`;
   let t = intakeTexts.get(key);
   if (t) return t;
   let n = 0;
@@ -140,7 +140,18 @@ function intakeText(itemKeys: string[], eventKeys: string[], auditKeys: string[]
     ev as (${fromItem('feedback_events', ec, eventKeys, { itemId: () => 'item.id' })}),
     au as (${fromItem('audit_log', ac, auditKeys, {
       after: () => `${p()}::jsonb || jsonb_build_object('code', item.code)`,
-    })})
+    })})${
+      // the acknowledgement to the citizen: subject and body are "<before> || code || <after>"
+      messages
+        ? `,
+    ob as (insert into feedback_outbox (item_id, event_id, channel, recipient, subject, body)
+      select item.id, ${p()}::uuid, x.c, x.r, x.sp || item.code || x.ss, x.bp || item.code || x.bs
+      from item cross join (values ${Array.from(
+        { length: messages },
+        () => `(${p()}::text, ${p()}::text, ${p()}::text, ${p()}::text, ${p()}::text, ${p()}::text)`,
+      ).join(', ')}) as x(c, r, sp, ss, bp, bs))`
+        : ''
+    }
     select item.*, coalesce((select json_agg(c) from (
         select f.id, f.code, f.title, left(f.content, 600) as content, f.status from feedback_items f
         where f.area_unit_id = item.area_unit_id and f.category_code = item.category_code
@@ -150,6 +161,14 @@ function intakeText(itemKeys: string[], eventKeys: string[], auditKeys: string[]
   t = { name: `fb_intake_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text };
   intakeTexts.set(key, t);
   return t;
+}
+
+/** An outbox message written with the item: subject and body split around the item's code. */
+export interface IntakeMessage {
+  channel: string;
+  recipient: string;
+  subject: [string, string];
+  body: [string, string];
 }
 
 export interface SimilarCandidate {
@@ -175,6 +194,7 @@ export async function insertReceivedItem(
   year: number,
   event: Omit<typeof feedbackEvents.$inferInsert, 'itemId'>,
   auditRow: typeof auditLog.$inferInsert,
+  ack: IntakeMessage[] = [],
 ): Promise<{ item: ItemRow; candidates: SimilarCandidate[] } | undefined> {
   const iv = v as Row;
   const ev = event as Row;
@@ -184,13 +204,14 @@ export async function insertReceivedItem(
   const ac = getTableColumns(auditLog) as Record<string, PgColumn>;
   const eventKeys = ['itemId', ...present(ev).filter((k) => k in ec && k !== 'itemId')];
   const auditKeys = present(av).filter((k) => k in ac);
-  const { name, text } = intakeText(itemKeys, eventKeys, auditKeys);
+  const { name, text } = intakeText(itemKeys, eventKeys, auditKeys, ack.length);
   const ic = itemColumns as Record<string, PgColumn>;
   const params: unknown[] = [
     ...itemKeys.map((k) => driverValue(ic[k]!, iv[k])),
     `PAKN-${year}-`,
     ...eventKeys.filter((k) => k !== 'itemId').map((k) => driverValue(ec[k]!, ev[k])),
     ...auditKeys.map((k) => driverValue(ac[k]!, av[k])),
+    ...(ack.length ? [event.id, ...ack.flatMap((m) => [m.channel, m.recipient, ...m.subject, ...m.body])] : []),
   ];
   // params follow the placeholders' order: item values, code prefix, event values, audit values
   // (`after` is among the audit keys and numbered where it stands)

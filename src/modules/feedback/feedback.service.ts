@@ -164,7 +164,9 @@ export async function receive(
     receivedAt,
     ...d,
   };
+  const eventId = randomUUID();
   const event = {
+    id: eventId,
     at: ctx.now,
     action: 'receive',
     toStatus: 'received',
@@ -188,11 +190,22 @@ export async function receive(
     },
   });
   const year = Number(hcmDate(receivedAt).slice(0, 4));
+  // the acknowledgement by SMS / e-mail, written by the same statement (the code is known there)
+  const MARK = '\u0000';
+  const split = (x: string): [string, string] => {
+    const [a, ...b] = x.split(MARK);
+    return [a!, b.join(MARK)];
+  };
+  const ack = citizenNotifications(
+    { id, code: MARK, title: values.title, answerDue: d.answerDue, reporterPhone: who.phone, reporterEmail: who.email },
+    eventId,
+    'receive',
+  ).map((m) => ({ channel: m.channel, recipient: m.recipient, subject: split(m.subject), body: split(m.body) }));
   // Without photos the item, its event and its audit entry are one statement (one round trip, its
   // own transaction); photos join them in a transaction.
   const result = photos.length
     ? await db.transaction(async (tx) => {
-        const r = await repo.insertReceivedItem(tx, values, year, event, auditRow);
+        const r = await repo.insertReceivedItem(tx, values, year, event, auditRow, ack);
         if (!r) return undefined;
         await repo.insertAttachments(
           tx,
@@ -207,7 +220,7 @@ export async function receive(
         );
         return r;
       })
-    : await repo.insertReceivedItem(db, values, year, event, auditRow);
+    : await repo.insertReceivedItem(db, values, year, event, auditRow, ack);
   if (!result) {
     // same idempotency key committed concurrently
     const prior = await repo.getItemByIdempotencyKey(db, scopedKey!);

@@ -71,6 +71,49 @@ describe.each(DB_KINDS)('feedback notifications on %s', (kind) => {
     );
   });
 
+  it('acknowledges an item to the citizen by SMS and e-mail in the intake statement, once per item', async () => {
+    const body = {
+      categoryCode: 'cap-phep-xay-dung',
+      title: 'Giấy phép xây dựng chậm',
+      content: 'Hồ sơ nộp đã lâu chưa có kết quả.',
+      areaUnitId: ward.id,
+      address: 'Thượng Cát, Bắc Từ Liêm',
+      reporterName: 'Trần Thị Hoa',
+      reporterAddress: 'Số 1 Thượng Cát',
+      reporterPhone: '0987 654 322',
+      reporterEmail: 'Hoa2@Example.vn',
+    };
+    const r = await t.anon.post('/api/v1/feedback/items', body, { 'idempotency-key': 'ack-1' });
+    expect(r.status).toBe(201);
+    // the same key again: the same item, no second acknowledgement
+    const again = await t.anon.post('/api/v1/feedback/items', body, { 'idempotency-key': 'ack-1' });
+    expect([again.status, again.body.id]).toEqual([200, r.body.id]);
+    const out = await rows(r.body.id);
+    expect(out.map((o) => [o.channel, o.recipient])).toEqual([
+      ['email', 'hoa2@example.vn'],
+      ['sms', '0987654322'],
+    ]);
+    const due = (r.body.answerDue as string).split('-').reverse().join('/');
+    expect(out[0]!.body).toBe(
+      `Phản ánh ${r.body.code} (Giấy phép xây dựng chậm) đã được tiếp nhận. Hạn trả lời: ${due}.`,
+    );
+    expect(out[1]!.body).toBe(out[0]!.body);
+    const [ev] = (
+      await t.database.sql.query<{ id: string }>(
+        `select id from feedback_events where item_id = $1 and action = 'receive'`,
+        [r.body.id],
+      )
+    ).rows;
+    expect(out.map((o) => o.event_id)).toEqual([ev!.id, ev!.id]);
+    // an e-mail only: one message
+    const mail = await t.anon.post('/api/v1/feedback/items', {
+      ...body,
+      reporterPhone: undefined,
+      reporterEmail: 'chi.email@example.vn',
+    });
+    expect((await rows(mail.body.id)).map((o) => o.channel)).toEqual(['email']);
+  });
+
   it('warns before the deadline and escalates to the head, then the leader, through the outbox', async () => {
     // a building-permit item (hot, routed to Phòng QLĐT) keyed in from a letter of Fri 26/4/2024:
     // answer due 21/5/2024 (the calendar test in feedback.int.test.ts derives it)
@@ -89,7 +132,7 @@ describe.each(DB_KINDS)('feedback notifications on %s', (kind) => {
     expect(r.status).toBe(201);
     expect(r.body.answerDue).toBe('2024-05-21');
     const id = r.body.id as string;
-    const staff = async () => (await rows(id)).filter((o) => o.recipient !== '0911222333');
+    const staff = async () => (await rows(id)).filter((o) => !['0911222333'].includes(o.recipient));
 
     // Fri 17/5: two working days before 21/5 → near; no assignee → the head of Phòng QLĐT
     await scanDeadlines(t.database.db, new Date('2024-05-17T09:00:00+07:00'));
