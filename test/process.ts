@@ -12,10 +12,11 @@ export interface Proc {
 
 /**
  * Runs `cchc <args>` as a child process with the given environment: from the TypeScript sources
- * (tsx), or from the pre-built bundle that `npm start` runs (`bundle: true`).
+ * (tsx), or from the pre-built bundle that `npm start` runs (`bundle: true`, or the path of another build).
  */
-export function runCchc(args: string[], env: NodeJS.ProcessEnv, opts: { bundle?: boolean } = {}): Proc {
-  const entry = opts.bundle ? [join(root, 'dist/server/main.mjs')] : ['--import', 'tsx', join(root, 'src/main.ts')];
+export function runCchc(args: string[], env: NodeJS.ProcessEnv, opts: { bundle?: boolean | string } = {}): Proc {
+  const bundle = typeof opts.bundle === 'string' ? opts.bundle : join(root, 'dist/server/main.mjs');
+  const entry = opts.bundle ? [bundle] : ['--import', 'tsx', join(root, 'src/main.ts')];
   const child = spawn(process.execPath, [...entry, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },

@@ -7,19 +7,16 @@
  *
  * `test/no-500.int.test.ts` calls every route, so a schema that does not compile still fails a test.
  */
-import { createRequire } from 'node:module';
+import AjvCompilerModule from '@fastify/ajv-compiler';
+import SerializerModule from '@fastify/fast-json-stringify-compiler';
 import type { FastifyServerOptions } from 'fastify';
 
 type Compile = (route: object) => (...args: unknown[]) => unknown;
 type Factory = (...args: unknown[]) => Compile;
 
-const require = createRequire(import.meta.url);
-// The very compilers Fastify would load itself (its dependencies, resolved from Fastify's folder).
-const fromFastify = createRequire(require.resolve('fastify'));
-const AjvCompiler = fromFastify('@fastify/ajv-compiler') as () => Factory;
-const { SerializerSelector } = fromFastify('@fastify/fast-json-stringify-compiler') as {
-  SerializerSelector: () => Factory;
-};
+// The very compilers Fastify would load itself (same versions as Fastify's dependencies).
+const AjvCompiler = AjvCompilerModule as unknown as () => Factory;
+const SerializerSelector = SerializerModule as unknown as () => Factory;
 
 /** A validator that compiles on its first call; exposes Ajv's `errors` of the last call, as Fastify reads them. */
 function lazyValidator(compile: Compile, route: object) {
