@@ -6,7 +6,7 @@ import { audit } from '../../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
 import type { Deps } from '../../../platform/http/types.ts';
 import { processOutbox } from '../../dossiers/notify/outbox.ts';
-import { defaultTransports } from '../../dossiers/notify/transports.ts';
+import { transportsFor } from '../../dossiers/notify/transports.ts';
 import { users } from '../../org/org.table.ts';
 import { hcmDate } from '../domain/deadlines.ts';
 import { feedbackCalendar } from '../feedback.reference.ts';
@@ -124,7 +124,8 @@ async function nearRecipients(tx: Parameters<typeof holdersOf>[0], it: repo.Item
 }
 
 export function registerFeedbackJobs(deps: Deps) {
-  const transports = defaultTransports();
+  // SMTP / SMS gateway as configured (SMTP_HOST, SMS_GATEWAY_URL); logging otherwise
+  const transports = transportsFor(deps.config);
   deps.jobs.register({
     name: FEEDBACK_OUTBOX_JOB,
     cron: '* * * * *',
