@@ -8,7 +8,8 @@ CREATE TABLE "ri_score_packs" (
 -- ri_score_packs (reform-index.table.ts) kept in step with ri_scores: after every statement that
 -- writes scores, the packs of the assessments it touched are rebuilt from their scores. The pack
 -- rows are locked first, so that the rebuild (a new snapshot under READ COMMITTED) also sees the
--- scores a concurrent transaction committed while this one waited.
+-- scores a concurrent transaction committed while this one waited. Milli-points beyond int4 are
+-- clamped (no score is that large: the engine clamps every score into 0..max anyway).
 CREATE OR REPLACE FUNCTION ri_score_packs_of(ids uuid[]) RETURNS TABLE (assessment_id uuid, codes text, cells bytea)
 LANGUAGE sql STABLE AS $$
   SELECT s.assessment_id,
@@ -16,10 +17,10 @@ LANGUAGE sql STABLE AS $$
     string_agg(
       CASE WHEN s.survey_points IS NULL
         THEN set_byte('\x00'::bytea, 0, s.not_applicable::int)
-          || int4send(coalesce((coalesce(s.appraised_score, s.self_score) * 1000)::int, -2147483648))
+          || int4send(coalesce(least(greatest(coalesce(s.appraised_score, s.self_score) * 1000, -2147483646), 2147483647)::int, -2147483648))
         ELSE set_byte('\x00'::bytea, 0, s.not_applicable::int | 2)
-          || int4send(coalesce((coalesce(s.appraised_score, s.self_score) * 1000)::int, -2147483648))
-          || int4send((s.survey_points * 1000)::int) END,
+          || int4send(coalesce(least(greatest(coalesce(s.appraised_score, s.self_score) * 1000, -2147483646), 2147483647)::int, -2147483648))
+          || int4send(least(greatest(s.survey_points * 1000, -2147483646), 2147483647)::int) END,
       ''::bytea ORDER BY s.criterion_code)
   FROM ri_scores s
   WHERE s.assessment_id IN (SELECT unnest(ids))

@@ -1,11 +1,15 @@
 /**
- * Stored scores → the engine's dense score matrix without one JavaScript object per score: the
- * database packs each unit's cells (in the plan's leaf order) into binary strings — milli-points
- * as big-endian int4, measured values as float8 — so 875,000 scores travel as 3,500 rows.
+ * Stored scores → the engine's dense score matrix without one JavaScript object per score, and
+ * without touching the 875,000 score rows of 3,500 units at recompute time: every assessment's
+ * scores are kept packed in one `ri_score_packs` row by statement triggers on ri_scores
+ * (migration 0014, in the transaction that writes the scores), so a recompute reads 3,500 rows —
+ * the sorted criterion codes and, per code, a flags byte and big-endian int4 milli-points — and
+ * decodes them here. Units with the same codes (nearly all) share one code → leaf lookup.
  *
  * The final score of a cell follows the domain's rule (score-matrix.ts): survey → survey points;
  * appraised score if any; computed → the rule applied to the measured value; else the self-score;
- * "không áp dụng" only where the criterion allows it; values are clamped into 0..max.
+ * "không áp dụng" only where the criterion allows it; values are clamped into 0..max. Computed
+ * criteria are read from ri_scores themselves (few rows; their rule runs in the domain).
  * Scores were validated when written; cells without any score are reported as SCORE_MISSING.
  */
 import { sql } from 'drizzle-orm';
@@ -21,14 +25,18 @@ import {
 } from './domain/index.ts';
 
 const NONE = -2147483648;
-/** a not-applicable cell (only sent where the criterion allows it) */
+/** a not-applicable cell (only where the criterion allows it) */
 const NA = -2147483647;
-/** bytes of one packed cell: leaf int2, final milli-points int4 */
-const REC = 6;
+/** flags byte of a packed cell */
+const FLAG_NA = 1;
+const FLAG_SURVEY = 2;
+/** separator of the packed criterion codes (U+001F, as in migration 0014) */
+const SEP = '\u001f';
 
-interface PackedRow {
+interface PackRow {
   unit_code: string;
-  cells: Uint8Array | null;
+  codes: string;
+  cells: Uint8Array;
 }
 interface ComputedRow {
   unit_code: string;
@@ -39,7 +47,6 @@ interface ComputedRow {
   na: boolean;
 }
 
-const view = (b: Uint8Array | null) => (b ? new DataView(b.buffer, b.byteOffset, b.byteLength) : null);
 const rowsOf = <T>(r: unknown): T[] => ((r as { rows?: T[] }).rows ?? (r as T[])) as T[];
 
 export async function loadScoreMatrix(
@@ -52,35 +59,15 @@ export async function loadScoreMatrix(
   const U = unitCodes.length;
   const codes = plan.leaves.map((l) => l.code);
   const kinds = plan.leaves.map((l) => (l.method === 'survey' ? 1 : l.method === 'computed' ? 2 : 0));
-  const allowNa = plan.leaves.map((l) => l.allowNotApplicable);
-  // One int4 per cell, final by the domain's precedence; no ordering inside the aggregate (each
-  // cell carries its leaf index). Computed leaves come separately: their rule runs in the domain.
-  // The plan's leaves are matched to the framework's ri_criteria rows in a subquery kept apart by
-  // `offset 0`: joined to the scores straight from the unnested parameter (no statistics), the
-  // planner hashed all the scores (875,000 rows at 3,500 units) instead of the 250 criteria, which
-  // took two to three times as long. Units are named after aggregating (3,500 rows go through that
-  // join, not 875,000). Enough memory to aggregate every unit in one in-memory hash table (the
-  // default 4 MB spills); no JIT (compiling the expressions costs more than it saves here).
-  const leaves = sql`(select c.code, x.kind, x.allow_na, x.idx
-      from ri_cycles y join ri_criteria c on c.framework_id = y.framework_id
-        join unnest(${sql.param(codes)}::text[], ${sql.param(kinds)}::int[], ${sql.param(allowNa)}::bool[])
-          with ordinality as x(code, kind, allow_na, idx) on x.code = c.code
-      where y.id = ${cycleId} offset 0)`;
-  const res = await db.transaction(async (tx) => {
-    await tx.execute(sql`set local work_mem = '128MB'`);
-    await tx.execute(sql`set local jit = off`);
-    return tx.execute(sql`
-    select u.code as unit_code, p.cells from (
-      select a.unit_id, string_agg(int2send((c.idx - 1)::int2) || int4send(case
-          when s.not_applicable and c.allow_na then ${NA}
-          when c.kind = 1 then coalesce((s.survey_points * 1000)::int, ${NONE})
-          else coalesce((coalesce(s.appraised_score, s.self_score) * 1000)::int, ${NONE}) end), ''::bytea) as cells
-      from ri_scores s
-        join ri_assessments a on a.id = s.assessment_id
-        join ${leaves} c on c.code = s.criterion_code
-      where a.cycle_id = ${cycleId} and c.kind <> 2
-      group by a.unit_id) p join units u on u.id = p.unit_id`);
-  });
+  const packs = rowsOf<PackRow>(
+    await db.execute(sql`select u.code as unit_code, p.codes, p.cells
+      from ri_assessments a join ri_score_packs p on p.assessment_id = a.id join units u on u.id = a.unit_id
+      where a.cycle_id = ${cycleId}`),
+  );
+  // Computed leaves: their rule needs the self, appraised and measured values apart. The plan's
+  // leaves are matched to the framework's ri_criteria rows in a subquery kept apart by `offset 0`
+  // (joined straight from the unnested parameter, which has no statistics, the planner would hash
+  // the scores instead of the criteria).
   const computed = kinds.includes(2)
     ? rowsOf<ComputedRow>(
         await db.execute(sql`
@@ -89,7 +76,11 @@ export async function loadScoreMatrix(
           from ri_scores s
             join ri_assessments a on a.id = s.assessment_id
             join units u on u.id = a.unit_id
-            join ${leaves} c on c.code = s.criterion_code
+            join (select c.code, x.kind, x.idx
+              from ri_cycles y join ri_criteria c on c.framework_id = y.framework_id
+                join unnest(${sql.param(codes)}::text[], ${sql.param(kinds)}::int[])
+                  with ordinality as x(code, kind, idx) on x.code = c.code
+              where y.id = ${cycleId} offset 0) c on c.code = s.criterion_code
           where a.cycle_id = ${cycleId} and c.kind = 2`),
       )
     : [];
@@ -97,12 +88,38 @@ export async function loadScoreMatrix(
   const unitIndex = new Map(unitCodes.map((c, i) => [c, i]));
   const cells = U * L;
   const value = new Int32Array(cells).fill(NONE);
-  for (const r of rowsOf<PackedRow>(res)) {
+  // packed code list → leaf index per position (-1: not a leaf of the plan, or computed)
+  const leavesOf = new Map<string, Int32Array>();
+  for (const r of packs) {
     const u = unitIndex.get(r.unit_code);
-    const v = view(r.cells);
-    if (u === undefined || !v) continue;
+    if (u === undefined || !r.codes) continue;
+    let leafAt = leavesOf.get(r.codes);
+    if (!leafAt) {
+      const list = r.codes.split(SEP);
+      leafAt = new Int32Array(list.length);
+      for (let j = 0; j < list.length; j++) {
+        const l = plan.leafIndex.get(list[j]!);
+        leafAt[j] = l === undefined || kinds[l] === 2 ? -1 : l;
+      }
+      leavesOf.set(r.codes, leafAt);
+    }
+    const b = r.cells;
+    const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
     const base = u * L;
-    for (let o = 0; o + REC <= v.byteLength; o += REC) value[base + v.getInt16(o)] = v.getInt32(o + 2);
+    let o = 0;
+    for (let j = 0; j < leafAt.length; j++) {
+      const flags = b[o]!;
+      const main = v.getInt32(o + 1);
+      let survey = NONE;
+      o += 5;
+      if (flags & FLAG_SURVEY) {
+        survey = v.getInt32(o);
+        o += 4;
+      }
+      const l = leafAt[j]!;
+      if (l < 0) continue;
+      value[base + l] = flags & FLAG_NA && plan.leaves[l]!.allowNotApplicable ? NA : kinds[l] === 1 ? survey : main;
+    }
   }
   for (const r of computed) {
     const u = unitIndex.get(r.unit_code);
