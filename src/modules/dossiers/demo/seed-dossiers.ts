@@ -19,6 +19,7 @@ import { DEMO_METRIC_RATES_2023 } from '../../reform-index/demo/targets.ts';
 import { effectiveCalendar } from '../calendar-source.ts';
 import { receiptDueDate } from '../domain/deadline.ts';
 import { dossierCode } from '../domain/dossier-code.ts';
+import { feeTotal } from '../domain/fees.ts';
 import { dossierCounters, dossierEvents, dossiers } from '../dossiers.table.ts';
 
 /**
@@ -123,9 +124,13 @@ function add(
   const lastStep = p.workflow.length - 1;
   const holder = o.open === 'processing' ? (o.involved[0] ?? o.receiving) : o.receiving;
   const status = o.open ?? 'returned';
+  const code = dossierCode(ident, hnDay, counter.last);
+  // the fee of a result handed over was collected just before (online: paid online)
+  const fee = !o.open && feeTotal(p.fees) > 0 ? feeTotal(p.fees) : 0;
+  const feePaidAt = new Date(returnedAt.getTime() - 5 * 60_000);
   c.rows.push({
     id,
-    code: dossierCode(ident, hnDay, counter.last),
+    code,
     procedureId: p.id,
     receivingUnitId: o.receiving.id,
     receivingUnitPath: o.receiving.path,
@@ -156,6 +161,7 @@ function add(
     hasEResult: o.online && !o.open,
     rating,
     ratedAt: rating ? new Date(returnedAt.getTime() + 3600_000) : null,
+    ...(fee ? { feePaidAt, feeAmount: fee, feeMethod: o.online ? 'online' : 'cash', feeReceiptNo: `BL-${code}` } : {}),
     createdAt: submittedAt,
     updatedAt: o.open ? receivedAt : returnedAt,
   });
@@ -180,6 +186,7 @@ function add(
   ev(mid, 'transfer', 'received', 'processing', 1, o.involved[0]?.name ?? o.receiving.name);
   if (o.open) return;
   ev(finishedAt, 'approve', 'processing', 'resolved', lastStep, o.receiving.name);
+  if (fee) ev(feePaidAt, 'record_fee', 'resolved', 'resolved', lastStep, o.receiving.name);
   ev(returnedAt, 'return_result', 'resolved', 'returned', lastStep, o.receiving.name);
 }
 

@@ -53,21 +53,6 @@ export default function DossierQueue() {
               { value: 'mine', label: t('dossiers.mine') },
             ]}
           />
-          {view !== 'mine' && (
-            <Segmented
-              data-testid="deadline-filter"
-              value={deadline}
-              onChange={(v) => {
-                setDeadline(v as typeof deadline);
-                setPage(1);
-              }}
-              options={[
-                { value: 'all', label: t('dossiers.deadlineAll') },
-                { value: 'dueSoon', label: t('dossiers.dueSoon') },
-                { value: 'overdue', label: t('dossiers.overdue') },
-              ]}
-            />
-          )}
           <Input.Search
             allowClear
             placeholder={t('dossiers.searchPlaceholder')}
@@ -77,6 +62,22 @@ export default function DossierQueue() {
         </Flex>
       }
     >
+      {view !== 'mine' && (
+        <Segmented
+          data-testid="deadline-filter"
+          style={{ marginBottom: 12 }}
+          value={deadline}
+          onChange={(v) => {
+            setDeadline(v as typeof deadline);
+            setPage(1);
+          }}
+          options={[
+            { value: 'all', label: t('dossiers.deadlineAll') },
+            { value: 'dueSoon', label: t('dossiers.dueSoon') },
+            { value: 'overdue', label: t('dossiers.overdue') },
+          ]}
+        />
+      )}
       <Table<Dossier>
         rowKey="id"
         size="small"

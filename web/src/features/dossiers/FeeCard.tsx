@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, Input, InputNumber, Modal, Select, Tag } from 'antd';
+import { Button, Card, Descriptions, Flex, Form, Input, InputNumber, Modal, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
@@ -45,13 +45,21 @@ export default function FeeCard({ d }: { d: Dossier }) {
         )
       }
     >
-      <Descriptions size="small" column={1}>
-        {fee.items.map((f) => (
-          <Descriptions.Item key={f.name} label={f.name}>
+      {fee.items.map((f) => (
+        <Flex key={f.name} justify="space-between" gap={8}>
+          <Typography.Text type="secondary">{f.name}</Typography.Text>
+          <Typography.Text strong style={{ whiteSpace: 'nowrap' }}>
             {vnd(f.amount)}
-          </Descriptions.Item>
-        ))}
-        {fee.items.length > 1 && <Descriptions.Item label={t('dossiers.feeTotal')}>{vnd(fee.total)}</Descriptions.Item>}
+          </Typography.Text>
+        </Flex>
+      ))}
+      {fee.items.length > 1 && (
+        <Flex justify="space-between">
+          <Typography.Text>{t('dossiers.feeTotal')}</Typography.Text>
+          <Typography.Text strong>{vnd(fee.total)}</Typography.Text>
+        </Flex>
+      )}
+      <Descriptions size="small" column={1} style={{ marginTop: 8 }}>
         {fee.paid && (
           <>
             <Descriptions.Item label={t('dossiers.feeAmount')}>{vnd(fee.paid.amount)}</Descriptions.Item>
