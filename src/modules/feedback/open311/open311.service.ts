@@ -1,4 +1,4 @@
-import { and, asc, desc, gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../../db/client.ts';
 import { hcmDate } from '../domain/deadlines.ts';
 import { normaliseSearch, redactPersonal } from '../domain/normalise.ts';
@@ -8,6 +8,8 @@ import * as repo from '../feedback.repository.ts';
 import type { IntakeInput } from '../feedback.schemas.ts';
 import { feedbackItems } from '../feedback.table.ts';
 import { Open311Error } from './open311.errors.ts';
+import type { Open311Row } from './open311.repository.ts';
+import * as o311 from './open311.repository.ts';
 
 /** W3C datetime with the Hà Nội offset, e.g. 2023-03-14T09:30:00+07:00. */
 export function hcmTimestamp(d: Date | null | undefined): string | null {
@@ -92,7 +94,7 @@ const STATUS_NOTE: Record<string, string> = {
   published: 'Đã trả lời và công khai',
 };
 
-function toRequest(i: repo.ItemRow, names: Map<string, string>) {
+function toRequest(i: Open311Row, names: Map<string, string>) {
   const who = { name: i.reporterName, address: i.reporterAddress };
   const closedAt = i.publishedAt ?? i.sentAt ?? i.rejectedAt;
   return {
@@ -121,7 +123,7 @@ function toRequest(i: repo.ItemRow, names: Map<string, string>) {
   };
 }
 
-async function withNames(db: Db, rows: repo.ItemRow[]) {
+async function withNames(db: Db, rows: Open311Row[]) {
   const ids = [...new Set(rows.map((r) => r.responsibleUnitId))];
   const us = await Promise.all(ids.map((id) => cachedUnit(db, id)));
   const names = new Map(us.filter((u) => !!u).map((u) => [u!.id, u!.name]));
@@ -145,11 +147,10 @@ function parseDate(v: string | undefined, name: string): Date | undefined {
 
 /** GET requests: service_request_id overrides the other filters; else the last 90 days by default. */
 export async function listRequests(db: Db, q: Record<string, string>) {
+  // service_request_id: those requests, whatever their state
   const ids = list(q.service_request_id);
   const conds: SQL[] = [sql`${feedbackItems.status} <> 'rejected'`, isNull(feedbackItems.duplicateOfId)];
-  if (ids.length) {
-    conds.splice(0, 2, inArray(feedbackItems.code, ids.slice(0, 100)));
-  } else {
+  if (!ids.length) {
     const end = parseDate(q.end_date, 'end_date') ?? new Date();
     const start = parseDate(q.start_date, 'start_date') ?? new Date(end.getTime() - 90 * 86_400_000);
     if (start > end) throw new Open311Error(400, 'start_date is after end_date');
@@ -167,19 +168,15 @@ export async function listRequests(db: Db, q: Record<string, string>) {
       );
   }
   const pageSize = Math.min(Math.max(Number(q.page_size) || 1000, 1), 1000);
-  const page = Math.max(Number(q.page) || 1, 1);
-  const rows = await db
-    .select()
-    .from(feedbackItems)
-    .where(and(...conds))
-    .orderBy(desc(feedbackItems.receivedAt), asc(feedbackItems.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
+  const offset = (Math.max(Number(q.page) || 1, 1) - 1) * pageSize;
+  const rows = ids.length
+    ? await o311.byCodes(db, ids.slice(0, 100), pageSize, offset)
+    : await o311.matching(db, conds, pageSize, offset);
   return withNames(db, rows);
 }
 
 export async function oneRequest(db: Db, code: string) {
-  const it = await repo.getItemByCode(db, code);
+  const [it] = await o311.byCodes(db, [code], 1, 0);
   if (!it || it.status === 'rejected') throw new Open311Error(404, `Unknown service_request_id ${code}`);
   return withNames(db, [it]);
 }
