@@ -4,11 +4,11 @@ import {
   Button,
   Card,
   Col,
+  DatePicker,
   Empty,
   Form,
   Input,
   List,
-  Progress,
   Row,
   Select,
   Space,
@@ -16,6 +16,7 @@ import {
   Typography,
   Upload,
 } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -25,7 +26,7 @@ const CHANNELS = ['hotline', 'counter', 'letter', 'email'] as const;
 
 interface Values {
   channel: (typeof CHANNELS)[number];
-  receivedAt?: string;
+  receivedAt?: Dayjs | null;
   categoryCode: string;
   areaUnitId: string;
   title: string;
@@ -77,8 +78,8 @@ export default function FeedbackIntakePage() {
       const fd = new FormData();
       for (const [k, val] of Object.entries(v)) {
         if (!val) continue;
-        // a local date-time in Hà Nội (UTC+7)
-        fd.append(k, k === 'receivedAt' ? `${val}:00+07:00` : String(val));
+        // the officer keys in Hà Nội time (UTC+7)
+        fd.append(k, k === 'receivedAt' ? `${(val as Dayjs).format('YYYY-MM-DDTHH:mm')}:00+07:00` : String(val));
       }
       for (const f of files) fd.append('photos', f, f.name);
       return feedbackApi.intake(fd);
@@ -128,12 +129,9 @@ export default function FeedbackIntakePage() {
               description={
                 <Space wrap>
                   <Tag>{tx(`feedback.status.${s.status}`, s.status)}</Tag>
-                  <Progress
-                    percent={Math.round(s.score * 100)}
-                    size="small"
-                    style={{ width: 140, margin: 0 }}
-                    format={(p) => t('feedbackUi.similarity', { pct: p ?? 0 })}
-                  />
+                  <Tag color={s.score >= 0.6 ? 'orange' : 'gold'}>
+                    {t('feedbackUi.similarity', { pct: Math.round(s.score * 100) })}
+                  </Tag>
                 </Space>
               }
             />
@@ -213,7 +211,12 @@ export default function FeedbackIntakePage() {
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="receivedAt" label={t('feedbackUi.receivedAt')} extra={t('feedbackUi.receivedAtHint')}>
-                  <Input type="datetime-local" />
+                  <DatePicker
+                    showTime={{ format: 'HH:mm' }}
+                    format="DD/MM/YYYY HH:mm"
+                    style={{ width: '100%' }}
+                    disabledDate={(d) => d.isAfter(new Date())}
+                  />
                 </Form.Item>
               </Col>
               <Col xs={24} md={12}>

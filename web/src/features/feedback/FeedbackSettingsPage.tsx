@@ -187,7 +187,29 @@ function Rules() {
   const cats = useQuery({ queryKey: ['feedback', 'categories'], queryFn: feedbackApi.categories });
   const catName = new Map((cats.data ?? []).map((c) => [c.code, lang === 'en' ? c.nameEn : c.name]));
   const [editing, setEditing] = useState<Rule | 'new' | null>(null);
+  const [filter, setFilter] = useState('');
   const [form] = Form.useForm();
+  const fold = (x: string) =>
+    x
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd')
+      .replace(/Đ/g, 'D')
+      .toLowerCase();
+  const shown = (rules.data ?? []).filter((r) => {
+    if (!filter.trim()) return true;
+    const text = fold(
+      [
+        r.categoryCode ? catName.get(r.categoryCode) : t('feedbackUi.anyCategory'),
+        r.areaName ?? t('feedbackUi.anyArea'),
+        r.responsibleUnitName,
+        r.note,
+      ].join(' '),
+    );
+    return fold(filter)
+      .split(/\s+/)
+      .every((w) => text.includes(w));
+  });
   const refresh = () => qc.invalidateQueries({ queryKey: ['feedback', 'rules'] });
   const save = useMutation({
     mutationFn: (v: {
@@ -236,15 +258,24 @@ function Rules() {
   return (
     <>
       <Typography.Paragraph type="secondary">{t('feedbackUi.rulesIntro')}</Typography.Paragraph>
-      <Button type="primary" onClick={() => open('new')} style={{ marginBottom: 12 }} data-testid="add-rule">
-        {t('feedbackUi.addRule')}
-      </Button>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => open('new')} data-testid="add-rule">
+          {t('feedbackUi.addRule')}
+        </Button>
+        <Input.Search
+          allowClear
+          style={{ width: 320 }}
+          placeholder={t('feedbackUi.rulesFilter')}
+          onChange={(e) => setFilter(e.target.value)}
+          data-testid="rules-filter"
+        />
+      </Space>
       <Table<Rule>
         rowKey="id"
         size="small"
         data-testid="rules-table"
         loading={rules.isLoading}
-        dataSource={rules.data ?? []}
+        dataSource={shown}
         pagination={{ pageSize: 20, showSizeChanger: false }}
         scroll={{ x: 900 }}
         columns={[
@@ -269,7 +300,9 @@ function Rules() {
             title: t('feedbackUi.ruleHead'),
             dataIndex: 'headAnswers',
             render: (h: boolean | null) => (
-              <Tag color={h ? 'red' : h === false ? 'blue' : undefined}>{headLabel(headValue(h))}</Tag>
+              <Tag color={h ? 'red' : h === false ? 'blue' : undefined} style={{ whiteSpace: 'normal' }}>
+                {headLabel(headValue(h))}
+              </Tag>
             ),
           },
           { title: t('feedbackUi.ruleNote'), dataIndex: 'note', ellipsis: true },

@@ -103,7 +103,7 @@ function ItemView({ item, code, trackingKey }: { item: TrackingView; code: strin
     <Card style={{ marginTop: 16 }} data-testid="track-item" title={item.title} extra={<Tag>{item.code}</Tag>}>
       <Steps
         size="small"
-        responsive={false}
+        titlePlacement="vertical"
         current={stepOf(item.status)}
         status={item.status === 'rejected' ? 'error' : undefined}
         style={{ marginBottom: 16 }}
