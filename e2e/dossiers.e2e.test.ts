@@ -79,11 +79,33 @@ run('journey: a citizen files a building permit online, the ward accepts it, any
     await page.goto(`${url}/dossiers`);
     await page.getByRole('link', { name: code }).waitFor();
     await shot(page, 'queue', false);
+    // the deadline filter: only dossiers within DOSSIER_NEAR_DUE_DAYS working days of a due date
+    const listed = page.waitForResponse((r) => r.url().includes('dueSoon=true') && r.status() === 200);
+    await page.getByTestId('deadline-filter').getByText('Sắp đến hạn').click();
+    const nearDue = (await (await listed).json()) as { items: { dueSoon: boolean }[] };
+    expect(nearDue.items.every((d) => d.dueSoon)).toBe(true);
+    await page
+      .getByTestId('deadline-filter')
+      .locator('.ant-segmented-item-selected', { hasText: 'Sắp đến hạn' })
+      .waitFor();
+    await page.waitForTimeout(400); // the segmented thumb's animation
+    await shot(page, 'queue-due-soon', false);
+    await page.getByTestId('deadline-filter').getByText('Mọi thời hạn').click();
     await page.getByRole('link', { name: code }).click();
     await page.getByRole('button', { name: 'Tiếp nhận', exact: true }).click();
     await page.getByText('Được tiếp nhận (2)').waitFor();
     await page.getByText('Mẫu 01 — Giấy tiếp nhận, hẹn trả').waitFor();
     await shot(page, 'detail');
+    // the building permit's fee: the one-stop officer records it as paid
+    await page.getByRole('button', { name: 'Ghi nhận đã thu phí' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Số biên lai').fill('BL-TC/2023-0097');
+    await dialog.getByLabel('Hình thức nộp').click();
+    await page.getByTitle('Chuyển khoản').click();
+    await dialog.getByRole('button', { name: /OK|Đồng ý/ }).click();
+    await page.getByText('Đã thu phí', { exact: true }).waitFor();
+    await page.getByText('BL-TC/2023-0097').first().waitFor();
+    await shot(page, 'detail-fee-paid');
   });
 
   it('the district sees the statistics of 2023', async () => {
