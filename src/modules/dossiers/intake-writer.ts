@@ -17,14 +17,13 @@
  */
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db, DbOrTx } from '../../db/client.ts';
+import type { Db } from '../../db/client.ts';
 import { type AuditEntry, auditValues } from '../../platform/audit/audit.service.ts';
 import { auditLog } from '../../platform/audit/audit.table.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { dossierCode } from './domain/dossier-code.ts';
 import type { DossierInsert, DossierRow } from './dossiers.repository.ts';
-import { nextSequence } from './dossiers.repository.ts';
-import { dossierEvents, dossierFiles, dossierOutbox, dossiers } from './dossiers.table.ts';
+import { dossierCounters, dossierEvents, dossierFiles, dossierOutbox, dossiers } from './dossiers.table.ts';
 import { notificationsFor } from './notify/messages.ts';
 
 /** A new dossier, checked and computed, waiting for its code. */
@@ -43,44 +42,98 @@ export interface PreparedDossier {
   audit: AuditEntry & { after: Record<string, unknown> };
 }
 
-/** Largest batch: ~70 bind parameters a dossier stay far below PostgreSQL's 65,535. */
+/** Largest batch (the rows travel as JSON parameters, so the statement's size is not the limit). */
 const MAX_BATCH = 64;
 
-/** Writes dossiers of ONE unit and day in one transaction; returns the rows in the same order. */
+/**
+ * Stands for a dossier's code in its outbox texts until the statement knows the code: as long as
+ * the code (for numbers ≤ 9999), so the SMS text is cut at the same length.
+ */
+const placeholder = (identifier: string, day: string) =>
+  dossierCode(identifier, day, 0).replace(/0000$/, '\x01'.repeat(4));
+
+/**
+ * Writes dossiers of ONE unit and day with ONE statement (its own transaction, committed before it
+ * answers): the counter upsert takes the batch's numbers, the codes are computed from them, and
+ * the dossiers, events, files, outbox rows (code filled in) and audit entries (code added to
+ * `after`) are inserted by data-modifying CTEs. One round trip instead of begin, counter, insert,
+ * commit: on a loaded database each round trip is what the next batch of the unit waits for.
+ * Returns the rows in the order of `items`.
+ */
 async function writeBatch(db: Db, items: PreparedDossier[]): Promise<DossierRow[]> {
   const { receivingUnitId } = items[0]!.dossier;
   const { day, identifier } = items[0]!;
-  return db.transaction(async (tx) => {
-    const last = await nextSequence(tx, receivingUnitId, day, items.length);
-    const first = last - items.length + 1;
-    const values = items.map((it, i) => ({ ...it.dossier, code: dossierCode(identifier, day, first + i) }));
-    const outbox = items.flatMap((it, i) =>
-      notificationsFor(values[i] as DossierRow, it.event.id, it.action, it.procedureName),
-    );
-    const audits = items.map((it, i) =>
-      auditValues(it.ctx, { ...it.audit, after: { code: values[i]!.code, ...it.audit.after } }),
-    );
-    const files = items.flatMap((it) => it.files);
-    return insertAll(tx, values, items, files, outbox, audits);
-  });
+  const n = items.length;
+  const ph = placeholder(identifier, day);
+  const prefix = ph.slice(0, -4);
+  const values = items.map((it) => ({ ...it.dossier, code: ph }));
+  const outbox = items.flatMap((it, i) =>
+    notificationsFor(values[i] as DossierRow, it.event.id, it.action, it.procedureName),
+  );
+  const audits = items.map((it) => auditValues(it.ctx, { ...it.audit, after: { code: ph, ...it.audit.after } }));
+  const files = items.flatMap((it) => it.files);
+  const dossierCols = insertColumns(dossiers, values, ['code']);
+  const ctes: SQL[] = [
+    sql`counter as (insert into ${dossierCounters} (unit_id, day, last) values (${receivingUnitId}, ${day}, ${n})
+      on conflict (unit_id, day) do update set last = ${dossierCounters}.last + ${n} returning last - ${n} as base)`,
+    sql`codes as (select s.ord, ${prefix} || lpad((counter.base + s.ord)::text, greatest(4, length((counter.base + s.ord)::text)), '0') as code
+      from counter, generate_series(1, ${n}) as s(ord))`,
+    sql`new_dossiers as (insert into ${dossiers} (${dossierCols.list}, "code")
+      select ${dossierCols.qualified('x')}, codes.code
+      from jsonb_populate_recordset(null::${dossiers}, ${dossierCols.json}::jsonb) with ordinality as x
+      join codes on codes.ord = x.ordinality
+      returning *)`,
+    sql`new_events as (${jsonInsert(
+      dossierEvents,
+      items.map((it) => it.event),
+    )})`,
+  ];
+  const a = insertColumns(auditLog, audits, ['after']);
+  ctes.push(sql`new_audit as (insert into ${auditLog} (${a.list}, "after")
+    select ${a.qualified('x')}, jsonb_set(x.after, '{code}', to_jsonb(d.code))
+    from jsonb_populate_recordset(null::${auditLog}, ${a.json}::jsonb) as x join new_dossiers d on d.id::text = x.target_id)`);
+  if (outbox.length) {
+    const o = insertColumns(dossierOutbox, outbox, ['subject', 'body']);
+    ctes.push(sql`new_outbox as (insert into ${dossierOutbox} (${o.list}, "subject", "body")
+      select ${o.qualified('x')}, replace(x.subject, ${ph}, d.code), replace(x.body, ${ph}, d.code)
+      from jsonb_populate_recordset(null::${dossierOutbox}, ${o.json}::jsonb) as x, new_dossiers d where d.id = x.dossier_id
+      on conflict do nothing)`);
+  }
+  if (files.length) ctes.push(sql`new_files as (${jsonInsert(dossierFiles, files)})`);
+  const r = (await db.execute(sql`with ${sql.join(ctes, sql`, `)} select * from new_dossiers`)) as unknown as {
+    rows: Record<string, unknown>[];
+  };
+  const byId = new Map(r.rows.map((raw) => [raw.id as string, mapRow<DossierRow>(dossiers, raw)]));
+  if (byId.size !== n) throw new Error(`dossier batch: ${byId.size} of ${n} rows written`);
+  return values.map((v) => byId.get(v.id)!);
 }
 
 /**
- * `insert into <table> (<columns>) select … from jsonb_populate_recordset(…)`: the rows travel as ONE
- * JSON parameter, so building the statement costs one JSON.stringify however many rows a batch has
- * (drizzle's multi-row VALUES builder spent ~0.5 ms of CPU per dossier). Only the columns the rows
- * set are listed: the others get their defaults.
+ * The columns the rows set (the others get their defaults), minus `except`, and the rows as ONE
+ * JSON parameter for jsonb_populate_recordset: building the statement costs one JSON.stringify
+ * however many rows a batch has (drizzle's multi-row VALUES builder spent ~0.5 ms of CPU per dossier).
  */
-function jsonInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
+function insertColumns(table: PgTable, rows: Record<string, unknown>[], except: string[] = []) {
   const columns = getTableColumns(table) as Record<string, PgColumn>;
   const keys = Object.keys(columns).filter((k) => rows.some((r) => r[k] !== undefined));
-  const names = sql.raw(keys.map((k) => `"${columns[k]!.name}"`).join(', '));
+  const names = keys.map((k) => columns[k]!.name);
+  const listed = names.filter((c) => !except.includes(c));
   const data = rows.map((r) => {
     const o: Record<string, unknown> = {};
     for (const k of keys) o[columns[k]!.name] = r[k] ?? null;
     return o;
   });
-  return sql`insert into ${table} (${names}) select ${names} from jsonb_populate_recordset(null::${table}, ${JSON.stringify(data)}::jsonb)`;
+  return {
+    list: sql.raw(listed.map((c) => `"${c}"`).join(', ')),
+    qualified: (alias: string) => sql.raw(listed.map((c) => `${alias}."${c}"`).join(', ')),
+    json: JSON.stringify(data),
+  };
+}
+
+/** `insert into <table> (<columns>) select … from jsonb_populate_recordset(…)`. */
+function jsonInsert(table: PgTable, rows: Record<string, unknown>[]): SQL {
+  const c = insertColumns(table, rows);
+  return sql`insert into ${table} (${c.list}) select ${c.list} from jsonb_populate_recordset(null::${table}, ${c.json}::jsonb)`;
 }
 
 /** A raw row (column names, driver values) as drizzle would map it. */
@@ -91,31 +144,6 @@ function mapRow<T>(table: PgTable, raw: Record<string, unknown>): T {
     out[k] = v === null || v === undefined ? null : c.mapFromDriverValue(v);
   }
   return out as T;
-}
-
-/** One statement: events, files, outbox rows and audit entries as CTEs around the dossier insert. */
-async function insertAll(
-  tx: DbOrTx,
-  values: DossierInsert[],
-  items: PreparedDossier[],
-  files: (typeof dossierFiles.$inferInsert)[],
-  outbox: (typeof dossierOutbox.$inferInsert)[],
-  audits: (typeof auditLog.$inferInsert)[],
-): Promise<DossierRow[]> {
-  const ctes = [
-    sql`new_events as (${jsonInsert(
-      dossierEvents,
-      items.map((it) => it.event),
-    )})`,
-    sql`new_audit as (${jsonInsert(auditLog, audits)})`,
-  ];
-  if (outbox.length) ctes.push(sql`new_outbox as (${jsonInsert(dossierOutbox, outbox)} on conflict do nothing)`);
-  if (files.length) ctes.push(sql`new_files as (${jsonInsert(dossierFiles, files)})`);
-  const r = (await tx.execute(
-    sql`with ${sql.join(ctes, sql`, `)} ${jsonInsert(dossiers, values as Record<string, unknown>[])} returning *`,
-  )) as unknown as { rows: Record<string, unknown>[] };
-  const byId = new Map(r.rows.map((raw) => [raw.id as string, mapRow<DossierRow>(dossiers, raw)]));
-  return values.map((v) => byId.get(v.id!)!);
 }
 
 interface Waiting {
