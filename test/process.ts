@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '..');
@@ -16,7 +17,7 @@ export interface Proc {
  */
 export function runCchc(args: string[], env: NodeJS.ProcessEnv, opts: { bundle?: boolean | string } = {}): Proc {
   const bundle = typeof opts.bundle === 'string' ? opts.bundle : join(root, 'dist/server/main.mjs');
-  const entry = opts.bundle ? [bundle] : ['--import', 'tsx', join(root, 'src/main.ts')];
+  const entry = opts.bundle ? [...startNodeFlags(), bundle] : ['--import', 'tsx', join(root, 'src/main.ts')];
   const child = spawn(process.execPath, [...entry, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
@@ -56,4 +57,12 @@ export async function freePort(): Promise<number> {
       s.close(() => resolve(port));
     });
   });
+}
+
+/** The Node.js flags `npm start` gives the bundle (package.json), so that tests and benchmarks run it the same way. */
+export function startNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const m = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s+dist\/server\/main\.mjs\b/.exec(pkg.scripts.start);
+  if (!m) throw new Error('package.json: the start script does not run dist/server/main.mjs');
+  return m[1]!.trim().split(/\s+/).filter(Boolean);
 }
