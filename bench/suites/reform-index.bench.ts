@@ -3,7 +3,10 @@
  * (8 areas; one peer group, 35 blocks) on PostgreSQL (a fresh database created for the run and
  * dropped after) and on the embedded PGlite; growth 350 → 3,500 → 35,000 units. And the import
  * of a 250-criterion framework xlsx (parse + validate + store). Scores are generated set-based in
- * SQL (setup, not measured). Each value is the median of the runs (one run at 35,000).
+ * SQL (setup, not measured; it includes the triggers packing each assessment's scores into
+ * ri_score_packs). Each value is the median of the runs (one run at 35,000), printed with the
+ * median of each phase of `recomputeCycle` (measure, framework, loadScores, previous, compute,
+ * store) and, per database, the growth from 350 to 3,500 to 35,000 units.
  */
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -177,6 +180,7 @@ const suite: BenchSuite = {
       const sizes =
         ONLY_SIZES ?? (ctx.quick ? [350, 3_500] : kind === 'postgres' ? [350, 3_500, 35_000] : [350, 3_500]);
       const growth: Record<string, number> = {};
+      const phasesBySize: Record<string, Record<string, number>> = {};
       for (const n of sizes) {
         await withDatabase(ctx, kind, async (d) => {
           const t0 = performance.now();
@@ -193,6 +197,7 @@ const suite: BenchSuite = {
           );
           if (check!.n !== n) throw new Error(`expected ${n} stored results, found ${check!.n}`);
           growth[n] = Math.round(ms);
+          phasesBySize[n] = phases;
           const split = Object.entries(phases)
             .map(([k, v]) => `${k} ${v}`)
             .join(', ');
@@ -217,6 +222,16 @@ const suite: BenchSuite = {
           });
         });
       }
+      const measured = sizes.filter((n) => growth[n] !== undefined);
+      ctx.log(
+        `${kind}: growth ${measured
+          .map((n, i) => {
+            const prev = measured[i - 1];
+            const x = prev ? ` (×${(growth[n]! / growth[prev]!).toFixed(1)} for ×${n / prev} units)` : '';
+            return `${n.toLocaleString('en')} units ${growth[n]} ms${x}`;
+          })
+          .join(' → ')}`,
+      );
       if (kind === 'pglite' && !ctx.quick)
         ctx.log('pglite: 35,000 units skipped (8.75 M score rows in the in-process WASM database)');
       out.push({
@@ -225,7 +240,7 @@ const suite: BenchSuite = {
         db: kind,
         value: growth[3_500] ?? Number.NaN,
         unit: 'ms @3,500',
-        extra: { growth, skipped: kind === 'pglite' ? [35_000] : [] },
+        extra: { growth, phasesMs: phasesBySize, skipped: kind === 'pglite' ? [35_000] : [] },
       });
 
       await withDatabase(ctx, kind, async (d) => {
