@@ -184,4 +184,38 @@ describe.each(DB_KINDS)('e-mail over SMTP through the outbox on %s', (kind) => {
     );
     expect(parsed.from?.value[0]?.name).toBe('Bộ phận Một cửa');
   });
+
+  it('leaves the other e-mails of a run alone once the server refuses one, and sends each exactly once later', async () => {
+    const procedureId = (await buildingPermit(t.database.db)).id;
+    const tc = await unitByCodes(t.database.db, UNIT_CODES.thuongCat);
+    const to = ['a1@example.vn', 'a2@example.vn', 'a3@example.vn'];
+    for (const email of to) {
+      const r = await officer.post('/api/v1/dossiers/intake', {
+        procedureId,
+        receivingUnitId: tc.id,
+        applicant: { name: 'Vũ Văn Khoa', phone: '0988777666', email },
+        componentsReceived: ['don_de_nghi', 'giay_to_dat', 'ban_ve'],
+      });
+      expect(r.status, r.raw).toBe(201);
+    }
+    const transports = transportsFor(t.deps.config, () => {});
+    const attempts = async () => {
+      const r = await t.database.db.execute(
+        sql`select recipient, attempts from dossier_outbox where channel = 'email' and recipient like 'a_@example.vn' order by recipient`,
+      );
+      return (((r as unknown as { rows: unknown[] }).rows ?? r) as { recipient: string; attempts: number }[]).map(
+        (x) => x.attempts,
+      );
+    };
+    try {
+      sink.fail(1);
+      await processOutbox(t.database.db, transports, { batch: 2 });
+      expect((await attempts()).sort()).toEqual([0, 0, 1]); // one refused, two untouched
+      await processOutbox(t.database.db, transports, { batch: 2 });
+      await processOutbox(t.database.db, transports, { batch: 2 });
+    } finally {
+      await transports.email.close?.();
+    }
+    for (const email of to) expect(sink.received.filter((m) => m.to.includes(email))).toHaveLength(1);
+  });
 });
