@@ -65,6 +65,10 @@ describe.each(DB_KINDS)('fee payment on %s', (kind) => {
     expect(d.nationalCode).toBe(6);
     expect(d.statusName).toBe('Yêu cầu thực hiện nghĩa vụ tài chính');
     expect(d.fee.awaiting).toBe(true);
+    // the applicant sees it in the public lookup too
+    const look = await t.anon.get(`/api/v1/public/dossiers/lookup?code=${encodeURIComponent(d.code)}&phone4=1222`);
+    expect(look.status, look.raw).toBe(200);
+    expect(look.body).toMatchObject({ nationalCode: 6, statusName: 'Yêu cầu thực hiện nghĩa vụ tài chính' });
 
     // only the one-stop shop of the receiving unit collects it
     const notMine = await pay(leader, d.id, d.version);

@@ -4,6 +4,7 @@ import { audit } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
 import { isOverdue } from './domain/deadline.ts';
+import { nationalStatus } from './domain/fees.ts';
 import { type DossierStatus, NATIONAL_CODE, STATUS_VI } from './domain/workflow.ts';
 import * as repo from './dossiers.repository.ts';
 
@@ -59,13 +60,15 @@ export async function publicLookup(db: Db, ctx: RequestContext, code: string, ph
   if (!d?.applicantPhone.endsWith(phone4)) miss(ctx.ip, now);
   const [p, unitName] = await Promise.all([getProcedure(db, d.procedureId), cachedUnitName(db, d.receivingUnitId)]);
   const status = d.status as DossierStatus;
+  // 6 while an approved result waits for the fee (domain/fees.ts)
+  const national = nationalStatus(d, p.fees);
   return {
     code: d.code,
     procedureName: p.name,
     receivingUnitName: unitName,
     status,
-    nationalCode: NATIONAL_CODE[status],
-    statusName: STATUS_VI[status],
+    nationalCode: national.code,
+    statusName: national.name,
     submittedAt: d.submittedAt.toISOString(),
     receivedAt: d.receivedAt?.toISOString() ?? null,
     dueDate: d.dueDate,

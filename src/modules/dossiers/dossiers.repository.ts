@@ -210,6 +210,8 @@ function buildLookup(db: DbOrTx) {
       receivingUnitId: dossiers.receivingUnitId,
       applicantPhone: dossiers.applicantPhone,
       status: dossiers.status,
+      outcome: dossiers.outcome,
+      feePaidAt: dossiers.feePaidAt,
       submittedAt: dossiers.submittedAt,
       receivedAt: dossiers.receivedAt,
       dueDate: dossiers.dueDate,
