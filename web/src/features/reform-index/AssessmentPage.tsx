@@ -141,6 +141,7 @@ export default function AssessmentPage() {
             min={0}
             max={c.maxPoints}
             step={0.25}
+            decimalSeparator=","
             disabled={disabled}
             defaultValue={c.score?.selfScore ?? undefined}
             onBlur={(e) => save(e.target.value === '' ? null : Number(e.target.value.replace(',', '.')))}
@@ -194,6 +195,7 @@ export default function AssessmentPage() {
             min={0}
             max={c.maxPoints}
             step={0.25}
+            decimalSeparator=","
             defaultValue={value ?? undefined}
             onChange={(v) => (value = v)}
           />
