@@ -23,3 +23,27 @@ export async function resolveStepUnit(db: DbOrTx, receiving: UnitRow, step: Work
   if (!dept) throw new AppError('DOSSIER_STEP_UNIT_MISSING', { step: step.name });
   return dept;
 }
+
+/**
+ * A unit by id for the intake checks, kept one second per process (the same staleness the unit
+ * list cache of the org module accepts): every intake checks its receiving unit, and at a thousand
+ * intakes a second that lookup would be a thousand round trips for some thirty rows.
+ */
+const unitCache = new WeakMap<object, Map<string, { until: number; unit: Promise<UnitRow | undefined> }>>();
+const UNIT_TTL_MS = 1000;
+
+export function cachedUnit(db: DbOrTx, id: string): Promise<UnitRow | undefined> {
+  let byId = unitCache.get(db);
+  if (!byId) {
+    byId = new Map();
+    unitCache.set(db, byId);
+  }
+  const now = Date.now();
+  const hit = byId.get(id);
+  if (hit && hit.until > now) return hit.unit;
+  const unit = repo.unitsByIds(db, [id]).then((rows) => rows[0]);
+  if (byId.size > 10_000) byId.clear();
+  byId.set(id, { until: now + UNIT_TTL_MS, unit });
+  unit.catch(() => byId.delete(id));
+  return unit;
+}

@@ -28,7 +28,7 @@ import {
 } from './domain/workflow.ts';
 import { feeView } from './dossier-fees.ts';
 import type { StoredFile } from './dossier-files.ts';
-import { resolveStepUnit } from './dossier-units.ts';
+import { cachedUnit, resolveStepUnit } from './dossier-units.ts';
 import * as policy from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import type { DossierView, IntakeInput, SubmitInput, TransitionInput } from './dossiers.schemas.ts';
@@ -192,7 +192,7 @@ function checkComponents(p: ProcedureRow, present: string[]) {
 }
 
 async function receivingUnitFor(db: DbOrTx, p: ProcedureRow, unitId: string) {
-  const u = await getUnit(db, unitId);
+  const u = await cachedUnit(db, unitId);
   if (!u || u.validTo || !p.receivingKinds.includes(u.kind)) throw new AppError('DOSSIER_RECEIVING_UNIT_INVALID');
   return u;
 }
