@@ -353,7 +353,7 @@ const rowsOf = <T>(r: unknown): T[] => (r as { rows: T[] }).rows;
 
 /** How many of the latest published items (after the non-text filters) a text search scans first. */
 /** (tests lower it to exercise the full-text path) */
-export const SEARCH = { window: 5_000 };
+export const SEARCH = { window: 5_000, sample: 1_000 };
 /** Totals of searches are counted up to this many matches ("2 000+"). */
 export const COUNT_CAP = 2_000;
 
@@ -403,13 +403,11 @@ export async function searchPublished(
     ]);
     return { total: count?.n ?? 0, rows };
   }
-  // 1. the latest window of the filtered set, matched with LIKE
+  // 1. the latest window of the filtered set, matched with LIKE (its size and matches, and the
+  // page: two statements at once, so both cores work on them)
+  const text = sql`(' ' || ${feedbackItems.searchText})`;
   const window = db
-    .select({
-      id: feedbackItems.id,
-      receivedAt: feedbackItems.receivedAt,
-      text: sql<string>`' ' || ${feedbackItems.searchText}`.as('text'),
-    })
+    .select({ id: feedbackItems.id, receivedAt: feedbackItems.receivedAt, text: sql<string>`${text}`.as('text') })
     .from(feedbackItems)
     .where(and(...conds))
     .orderBy(...order)
@@ -430,39 +428,59 @@ export async function searchPublished(
   ]);
   const scanned = stat?.scanned ?? 0;
   const matched = stat?.matched ?? 0;
-  if (scanned < SEARCH.window || matched >= f.offset + f.limit) {
-    const ids = hits.map((h) => h.id);
-    const rows = ids.length
-      ? await db
-          .select()
-          .from(feedbackItems)
-          .where(inArray(feedbackItems.id, ids))
-          .orderBy(...order)
-      : [];
-    return { total: matched, rows };
-  }
-  // 2. a rarer word over a large set: the full-text index
-  // short words ("co", "so") match a large share of the index: the index looks up the longer ones
-  // and every word is checked on the row. MATERIALIZED keeps the planner on the full-text index
-  // (it would rather walk the date index, hoping for an early hit that never comes).
+  if (scanned < SEARCH.window || matched >= f.offset + f.limit)
+    return {
+      total: matched,
+      rows: await itemsByIds(
+        db,
+        hits.map((h) => h.id),
+      ),
+    };
+  // 2. a rarer word over a large set: the full-text index.
+  // The index looks up only the uncommon longer words: a prefix found in many items costs the
+  // index a large bitmap and filters little. How common each word is comes from a sample (the
+  // newest `SEARCH.sample` items of the filtered set): words the sample never saw, else those in
+  // at most half of it, else all; every word is then checked on the row. MATERIALIZED keeps the
+  // planner on the full-text index (it would rather walk the date index, hoping for an early hit
+  // that never comes).
   const strong = words.filter((w) => w.length >= 3);
-  const tsq = (strong.length ? strong : words).map((w) => `${w}:*`).join(' & ');
-  const rest = and(...conds, ...words.map((w) => sql`(' ' || ${feedbackItems.searchText}) like ${`% ${w}%`}`));
-  const m = sql`with m as materialized (select ${feedbackItems.id} as id, ${feedbackItems.receivedAt} as received_at from ${feedbackItems}
-    where to_tsvector('simple', ${feedbackItems.searchText}) @@ to_tsquery('simple', ${tsq}) and ${rest})`;
-  const [page, counted] = await Promise.all([
-    db.execute(sql`${m} select id from m order by received_at desc, id desc limit ${f.limit} offset ${f.offset}`),
-    db.execute(sql`${m} select count(*)::int as n from (select 1 from m limit ${COUNT_CAP}) t`),
-  ]);
-  const ids = rowsOf<{ id: string }>(page).map((r) => r.id);
-  const rows = ids.length
-    ? await db
-        .select()
-        .from(feedbackItems)
-        .where(inArray(feedbackItems.id, ids))
-        .orderBy(...order)
-    : [];
-  return { total: Number(rowsOf<{ n: number }>(counted)[0]?.n ?? 0), rows };
+  let pick = strong.length ? strong : words;
+  if (pick.length > 1) {
+    const perWord = sql.join(
+      pick.map((w, i) => sql`(count(*) filter (where s.text like ${`% ${w}%`}))::int as ${sql.raw(`c${i}`)}`),
+      sql`, `,
+    );
+    const sampled = await db.execute(sql`select count(*)::int as n, ${perWord} from (select ${text} as text
+      from ${feedbackItems} where ${and(...conds)} order by ${feedbackItems.receivedAt} desc, ${feedbackItems.id} desc
+      limit ${SEARCH.sample}) s`);
+    const row = rowsOf<Record<string, number>>(sampled)[0] ?? {};
+    const n = Number(row.n ?? 0);
+    const count = (i: number) => Number(row[`c${i}`] ?? 0);
+    const unseen = pick.filter((_, i) => count(i) === 0);
+    const uncommon = pick.filter((_, i) => count(i) <= n / 2);
+    pick = unseen.length ? unseen : uncommon.length ? uncommon : pick;
+  }
+  const tsq = pick.map((w) => `${w}:*`).join(' & ');
+  const rest = and(...conds, ...words.map((w) => sql`${text} like ${`% ${w}%`}`));
+  const r =
+    await db.execute(sql`with m as materialized (select ${feedbackItems.id} as id, ${feedbackItems.receivedAt} as received_at from ${feedbackItems}
+      where to_tsvector('simple', ${feedbackItems.searchText}) @@ to_tsquery('simple', ${tsq}) and ${rest})
+    select (select count(*)::int from (select 1 from m limit ${COUNT_CAP}) t) as n,
+      (select coalesce(json_agg(p.id), '[]') from (select id from m order by received_at desc, id desc
+        limit ${f.limit} offset ${f.offset}) p) as ids`);
+  const found = rowsOf<{ n: number; ids: string[] | string }>(r)[0]!;
+  const ids = typeof found.ids === 'string' ? (JSON.parse(found.ids) as string[]) : found.ids;
+  return { total: Number(found.n), rows: await itemsByIds(db, ids) };
+}
+
+/** Items by id, newest first. */
+async function itemsByIds(db: DbOrTx, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select()
+    .from(feedbackItems)
+    .where(inArray(feedbackItems.id, ids))
+    .orderBy(desc(feedbackItems.receivedAt), desc(feedbackItems.id));
 }
 
 export async function open311KeyValid(db: DbOrTx, keyHash: string) {
