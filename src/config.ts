@@ -5,6 +5,8 @@ import { Value } from '@sinclair/typebox/value';
 /** The only reader of process.env. Everything else receives a Config. */
 export const ConfigSchema = Type.Object({
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  /** PostgreSQL connections of the web process's pool (pg-boss keeps its own) */
+  databasePoolSize: Type.Integer({ minimum: 1, maximum: 1000 }),
   dataDir: Type.String({ minLength: 1 }),
   host: Type.String(),
   port: Type.Integer({ minimum: 0, maximum: 65535 }),
@@ -93,6 +95,7 @@ function storageConfig(env: NodeJS.ProcessEnv): Config['storage'] {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const cfg: Config = {
     databaseUrl: env.DATABASE_URL || undefined,
+    databasePoolSize: int('DATABASE_POOL_SIZE', env.DATABASE_POOL_SIZE, 20),
     dataDir: resolve(env.CCHC_DATA_DIR || './data'),
     host: env.HOST || '0.0.0.0',
     port: int('PORT', env.PORT, 3000),

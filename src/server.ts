@@ -19,7 +19,11 @@ export async function startServer(
   config: Config,
   opts: { seed?: (deps: Deps) => Promise<void>; logger?: boolean | object; listen?: boolean } = {},
 ): Promise<Running> {
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: config.databasePoolSize,
+  });
   let app: App | undefined;
   let jobs: Deps['jobs'] | undefined;
   try {
