@@ -45,7 +45,7 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
   let frameworkId = '';
   const FRAMEWORK_NAME = 'Chỉ số CCHC các phòng chuyên môn năm 2024 (thử nghiệm)';
   const shot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: join(SHOTS_DIR, `reform-index-${name}.png`), fullPage });
+    page.screenshot({ path: join(SHOTS_DIR, `reform-index-journey-${name}.png`), fullPage });
   /** the answer of the server to a request whose path contains `part` and whose method is `method` */
   const answer = (page: Page, method: string, part: string | RegExp) =>
     page.waitForResponse(
@@ -69,7 +69,8 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     const page = await ctx.newPage();
     page.setDefaultTimeout(20_000);
     await page.goto(`${url}/login`);
-    await page.getByLabel('Email hoặc số điện thoại').fill(login);
+    // the first paint of the SPA can be slow on a loaded machine: the sign-in form gets more time
+    await page.getByLabel('Email hoặc số điện thoại').fill(login, { timeout: 60_000 });
     await page.getByLabel('Mật khẩu').fill('demo1234');
     await page.locator('form button[type=submit]').click();
     await page.waitForURL('**/home');
@@ -158,6 +159,11 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     await modal.getByLabel('Tên kỳ đánh giá').fill('Kỳ đánh giá Chỉ số CCHC năm 2024 (thử nghiệm)');
     await modal.getByLabel('Hạn tự đánh giá').fill('31/12/2099');
     await modal.getByLabel('Hạn tự đánh giá').press('Enter');
+    await modal.locator('.ant-modal-title').click();
+    await page
+      .locator('.ant-picker-dropdown:visible')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
     await shot(page, 'open-cycle', false);
     const opened = answer(page, 'POST', '/reform-index/cycles');
     await modal.getByRole('button', { name: 'Mở kỳ đánh giá' }).click();
@@ -343,7 +349,7 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     const list = drawer.getByTestId('ri-corrections');
     await list.getByText('2 → 4').waitFor();
     await list.getByText('Hội đồng chấp nhận giải trình', { exact: false }).waitFor();
-    await shot(page, 'correction');
+    await shot(page, 'correction', false);
     const pub = await (await page.request.get(`${url}/api/v1/reform-index/results?year=2024&group=E2E-PCM`)).json();
     expect(pub.results[0]).toMatchObject({ points: 14, percent: 93.33 });
   });
