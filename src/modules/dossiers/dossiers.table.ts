@@ -158,6 +158,8 @@ export const dossierOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** a sender's lease on the row while it sends outside any transaction (see notify/outbox.ts) */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('dossier_outbox_event_channel_uq').on(t.eventId, t.channel),

@@ -197,6 +197,8 @@ export const feedbackOutbox = pgTable(
     sentAt: timestamp('sent_at', { withTimezone: true }),
     attempts: integer('attempts').notNull().default(0),
     lastError: text('last_error'),
+    /** a sender's lease on the row while it sends outside any transaction (see notify/outbox.ts) */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }),
   },
   (t) => [
     uniqueIndex('feedback_outbox_event_uq').on(t.eventId, t.channel, t.recipient),
