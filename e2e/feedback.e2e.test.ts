@@ -85,6 +85,8 @@ run('journey: citizens’ feedback from the phone to the answer, duplicates and 
       return saved;
     };
     expect((await add()).status()).toBe(201);
+    // saved: the dialog closes (it only closes on success)
+    await page.locator('.ant-modal-wrap').first().waitFor({ state: 'hidden' });
     await page.getByPlaceholder('Lọc theo lĩnh vực, địa bàn, đơn vị (không cần dấu)').fill('thuong cat');
     await page.getByTestId('rules-table').getByText('Chiếu sáng Thượng Cát: Phòng QLĐT').waitFor();
     await shot(page, 'settings-rules', false);
@@ -153,6 +155,38 @@ run('journey: citizens’ feedback from the phone to the answer, duplicates and 
     expect((await linked).status()).toBe(200);
     await page.getByTestId('intake-linked').getByText(code, { exact: false }).first().waitFor();
     await shot(page, 'intake-linked');
+  });
+
+  it('an item recorded without linking is linked from the inbox’s suggestions', async () => {
+    const page = await signedIn('motcua.btl@cchc.local');
+    await page.goto(`${url}/feedback/intake`);
+    await page.getByLabel('Kênh tiếp nhận').click();
+    await page.locator('.ant-select-item-option', { hasText: 'Trực tiếp tại Bộ phận một cửa' }).click();
+    await pick(page, 'Lĩnh vực', 'Hạ tầng đô thị');
+    await pick(page, 'Phường, xã', 'Thượng Cát');
+    await page.getByLabel('Địa điểm').fill('Ngõ 75 Thượng Cát');
+    await page.getByLabel('Tiêu đề').fill('Đèn chiếu sáng ngõ 75 không sáng, cột nghiêng');
+    await page.getByLabel('Nội dung phản ánh').fill(CONTENT);
+    await page.getByLabel('Họ và tên').fill('Phan Thị Thu');
+    await page.getByLabel('Địa chỉ liên hệ').fill('Số 3 ngõ 75 Thượng Cát');
+    await page.getByLabel('Thư điện tử').fill('thu.phan@example.vn');
+    const recorded = answered(page, /\/feedback\/intake$/);
+    await page.getByRole('button', { name: 'Tiếp nhận phản ánh' }).last().click();
+    const r = await recorded;
+    expect(r.status()).toBe(201);
+    const third = ((await r.json()) as { code: string }).code;
+    await page.goto(`${url}/feedback/inbox`);
+    const listed = page.waitForResponse((x) => x.url().includes('/feedback/items?') && x.status() === 200);
+    await page.getByPlaceholder('Tìm không cần dấu, ví dụ: bac tu liem').fill('den chieu sang ngo 75');
+    await page.getByRole('button', { name: 'Lọc' }).click();
+    await listed;
+    await page.getByRole('cell', { name: third, exact: true }).click();
+    const linked = answered(page, /\/feedback\/items\/[^/]+\/actions$/);
+    await page.getByTestId(`link-${code}`).click();
+    const l = await linked;
+    expect(l.status()).toBe(200);
+    expect(((await l.json()) as { duplicateOfCode: string }).duplicateOfCode).toBe(code);
+    await page.locator('.ant-drawer').getByText('Trùng với phản ánh').waitFor();
   });
 
   async function openInInbox(page: Page) {

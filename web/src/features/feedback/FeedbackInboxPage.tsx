@@ -113,6 +113,16 @@ function ItemDetail({ id }: { id: string }) {
       form.resetFields();
     },
   });
+  // one click on a suggestion links this item to it (one answer will close both)
+  const linkTo = useMutation({
+    mutationFn: (code: string) =>
+      feedbackApi.act(id, { action: 'link_duplicate', version: d.data!.version, duplicateOfCode: code }),
+    onSuccess: (next: Detail) => {
+      qc.setQueryData(['feedback', 'item', id], next);
+      qc.invalidateQueries({ queryKey: ['feedback', 'inbox'] });
+      notifySuccess(tx('feedback.action.link_duplicate', 'link_duplicate'));
+    },
+  });
   if (!d.data) return null;
   const i = d.data;
   const actions = ACTIONS_FROM[i.status] ?? [];
@@ -153,7 +163,19 @@ function ItemDetail({ id }: { id: string }) {
       {i.similar.length > 0 && (
         <Card size="small" title={t('feedback.similar')} style={{ marginBottom: 12 }}>
           {i.similar.map((s) => (
-            <div key={s.id}>{`${s.code} — ${s.title} (${Math.round(s.score * 100)}%)`}</div>
+            <Space key={s.id} style={{ display: 'flex', justifyContent: 'space-between', marginBottom: 4 }}>
+              <span>{`${s.code} — ${s.title} (${Math.round(s.score * 100)}%)`}</span>
+              {actions.includes('link_duplicate') && (
+                <Button
+                  size="small"
+                  onClick={() => linkTo.mutate(s.code)}
+                  loading={linkTo.isPending && linkTo.variables === s.code}
+                  data-testid={`link-${s.code}`}
+                >
+                  {t('feedbackUi.linkDuplicate')}
+                </Button>
+              )}
+            </Space>
           ))}
         </Card>
       )}
