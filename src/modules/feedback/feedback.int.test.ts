@@ -200,6 +200,23 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
     expect(other.body.code).not.toBe(a.body.code);
   });
 
+  it('answers a replayed Idempotency-Key even when the contact has reached its limit, and does not count it', async () => {
+    const phone = kind === 'pglite' ? '0977000221' : '0977000222';
+    const h = { ...ip(), 'idempotency-key': `limit-${kind}` };
+    const first = await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: phone }), h);
+    expect(first.status).toBe(201);
+    // replays do not use up the contact's 10 items an hour
+    for (let i = 0; i < 3; i++)
+      expect((await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: phone }), h)).status).toBe(200);
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++)
+      statuses.push((await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: phone }), ip())).status);
+    expect(statuses).toEqual([...Array(9).fill(201), 429]);
+    const replay = await t.anon.post('/api/v1/feedback/items', base({ reporterPhone: phone }), h);
+    expect(replay.status).toBe(200);
+    expect(replay.body.code).toBe(first.body.code);
+  });
+
   it('limits public intake per contact and per IP with 429 problem+json', async () => {
     const fixedIp = { 'x-forwarded-for': kind === 'pglite' ? '10.9.9.9' : '10.9.9.10' };
     const phone = kind === 'pglite' ? '0977000111' : '0977000112';

@@ -34,17 +34,23 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 // Per-contact intake counts (this process). The per-IP limit is @fastify/rate-limit on the route.
 const contactHits = new Map<string, number[]>();
-function checkContactLimit(contact: string, now: number) {
+/**
+ * Takes one of the contact's intakes in the window: a function that gives it back (an idempotent
+ * replay is not a new intake), or the seconds to wait when the limit is reached. Taken before the
+ * insert and synchronously, so concurrent requests cannot overrun the limit.
+ */
+function takeContactSlot(contact: string, now: number): (() => void) | number {
   const since = now - LIMITS.perContactWindowMs;
   const hits = (contactHits.get(contact) ?? []).filter((t) => t > since);
-  if (hits.length >= LIMITS.perContact) {
-    throw new AppError('FEEDBACK_CONTACT_RATE_LIMITED', {
-      retryAfter: Math.ceil((hits[0]! + LIMITS.perContactWindowMs - now) / 1000),
-    });
-  }
+  if (hits.length >= LIMITS.perContact) return Math.ceil((hits[0]! + LIMITS.perContactWindowMs - now) / 1000);
   hits.push(now);
   contactHits.set(contact, hits);
   if (contactHits.size > 100_000) contactHits.clear();
+  return () => {
+    const h = contactHits.get(contact);
+    const i = h ? h.lastIndexOf(now) : -1;
+    if (i >= 0) h!.splice(i, 1);
+  };
 }
 
 function normaliseContact(i: IntakeInput) {
@@ -119,11 +125,18 @@ export async function receive(
   const contact = who.phone ?? who.email!;
   const scopedKey = o.idempotencyKey ? `${sha256(contact).slice(0, 16)}:${o.idempotencyKey}` : null;
   const trackingKey = scopedKey ? sha256(`track:${scopedKey}`).slice(0, 24) : randomBytes(12).toString('base64url');
-  if (scopedKey) {
-    const prior = await repo.getItemByIdempotencyKey(db, scopedKey);
-    if (prior) return { item: prior, trackingKey, replay: true, similar: [] };
+  // An Idempotency-Key is checked by the insert itself (nothing written on a replay), so a new
+  // item costs no look-up first; only a contact at its limit looks for an earlier request.
+  let giveBack = () => {};
+  if (o.rateLimit !== false) {
+    const slot = takeContactSlot(contact, ctx.now.getTime());
+    if (typeof slot === 'number') {
+      const prior = scopedKey ? await repo.getItemByIdempotencyKey(db, scopedKey) : undefined;
+      if (prior) return { item: prior, trackingKey, replay: true, similar: [] };
+      throw new AppError('FEEDBACK_CONTACT_RATE_LIMITED', { retryAfter: slot });
+    }
+    giveBack = slot;
   }
-  if (o.rateLimit !== false) checkContactLimit(contact, ctx.now.getTime());
 
   const route = resolveRoute(ref.rules, category, area.path);
   if (!route) throw new AppError('FEEDBACK_NO_ROUTE', { category: category.code });
@@ -222,7 +235,8 @@ export async function receive(
       })
     : await repo.insertReceivedItem(db, values, year, event, auditRow, ack);
   if (!result) {
-    // same idempotency key committed concurrently
+    // the idempotency key is taken: a replay (or a concurrent twin), answered with the first item
+    giveBack();
     const prior = await repo.getItemByIdempotencyKey(db, scopedKey!);
     return { item: prior!, trackingKey, replay: true, similar: [] };
   }
