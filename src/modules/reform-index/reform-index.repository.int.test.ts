@@ -56,7 +56,7 @@ describe.each(DB_KINDS)('reform index: score packs follow every score write on %
     leaf('A.3', 'appraisal', false),
   ];
 
-  it('reads back what was written by insert, bulk upsert, update, raw SQL and delete', async () => {
+  it('reads back what was written by insert, bulk upsert (new and over stored scores), update, raw SQL and delete', async () => {
     const db = t.db;
     const rows = <T>(r: unknown): T[] => rowsOf<T>(r);
     await db.execute(sql`insert into units (id, code, name, short_name, kind, path, depth)
@@ -105,6 +105,8 @@ describe.each(DB_KINDS)('reform index: score packs follow every score write on %
       { assessmentId: a2, criterionCode: 'A.2', surveyPoints: 0.5 },
       { assessmentId: a2, criterionCode: 'A.3', selfScore: 0.5 },
     ]);
+    // an upsert over a stored score (ON CONFLICT DO UPDATE fires the update trigger)
+    await repo.upsertScores(db, [{ assessmentId: a1, criterionCode: 'A.3', appraisedScore: 1 }]);
     // the appraised score overrides the self-score; a not-applicable A.1 (allowed) leaves the maximum
     await repo.updateScore(db, s11!.id, undefined, { appraisedScore: 0.75 });
     await db.execute(
@@ -115,7 +117,7 @@ describe.each(DB_KINDS)('reform index: score packs follow every score write on %
     const plan = compileFramework({ code: fw.code, name: fw.name, year: 2023, criteria });
     const { matrix, issues } = await loadScoreMatrix(db, cycle.id, plan, ['PK-1', 'PK-2']);
     // leaves A.1, A.2, A.3; milli-points
-    expect(Array.from(matrix.points)).toEqual([750, 1250, 2000, 0, 500, 0]);
+    expect(Array.from(matrix.points)).toEqual([750, 1250, 1000, 0, 500, 0]);
     expect(Array.from(matrix.state)).toEqual([
       CELL_SCORED,
       CELL_SCORED,
