@@ -311,6 +311,8 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     });
     expect((await imported).status()).toBe(200);
     await modal.getByTestId('ri-survey-done').getByText('Đã nhập 1 điểm điều tra XHH.').waitFor();
+    // the table of the screen shows what was imported (and takes typed points too)
+    await expect.poll(() => modal.getByLabel('HN-BTL-PB-QLDT 2.1').inputValue()).toBe('4,50');
     await shot(page, 'survey-imported', false);
     await modal.locator('.ant-modal-footer').getByRole('button', { name: 'Đóng' }).click();
 

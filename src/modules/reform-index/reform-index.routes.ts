@@ -307,6 +307,34 @@ export function registerReformIndexRoutes(app: App, deps: Deps) {
     async (req) => survey.enterSurvey(db, signedIn(req.ctx), req.params.id, req.body.scores),
   );
   app.get(
+    `${base}/cycles/:id/survey`,
+    {
+      schema: {
+        tags,
+        summary: 'Điểm điều tra XHH đã nhập của kỳ (tiêu chí điều tra × đơn vị)',
+        params: s.IdParams,
+        response: {
+          200: Type.Object({
+            cycleId: Type.String(),
+            status: Type.String(),
+            editable: Type.Boolean(),
+            criteria: Type.Array(
+              Type.Object({ code: Type.String(), name: Type.String(), maxPoints: Type.Number(), rule: Any }),
+            ),
+            units: Type.Array(
+              Type.Object({
+                unitCode: Type.String(),
+                unitName: Type.String(),
+                points: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => survey.surveySheet(db, signedIn(req.ctx), req.params.id),
+  );
+  app.get(
     `${base}/cycles/:id/survey/template.xlsx`,
     {
       schema: {

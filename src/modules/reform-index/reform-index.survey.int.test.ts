@@ -206,6 +206,14 @@ describe.each(DB_KINDS)('reform index survey import and framework edits on %s', 
     expect(log.status).toBe(200);
     expect(log.body.items).toHaveLength(1);
     expect(log.body.items[0].after).toMatchObject({ rows: 3, fileName: 'dieu-tra.xlsx' });
+    // the coordinator's screen reads them back by unit and criterion
+    const sheet = await coord.get(url(`/cycles/${cycleId}/survey`));
+    expect(sheet.status).toBe(200);
+    expect(sheet.body.criteria.map((c: { code: string }) => c.code)).toEqual(['S1', 'S2']);
+    expect(sheet.body.units).toEqual([
+      { unitCode: 'HN-BTL-PB-NV', unitName: expect.any(String), points: { S1: 3.25, S2: 2.5 } },
+      { unitCode: 'HN-BTL-PB-QLDT', unitName: expect.any(String), points: { S1: 1.5, S2: null } },
+    ]);
     // the template now carries the stored points
     const again = (await workbook((await template(coord)).rawPayload)).worksheets[0]!;
     expect([3, 4, 5, 6].map((r) => again.getRow(r).getCell(6).value)).toEqual([3.25, 2.5, 1.5, null]);
@@ -218,6 +226,8 @@ describe.each(DB_KINDS)('reform index survey import and framework edits on %s', 
     expect((await template(appraiser)).statusCode).toBe(403);
     expect((await template(outsider)).statusCode).toBe(404);
     expect((await template(t.anon)).statusCode).toBe(401);
+    problem(await appraiser.get(url(`/cycles/${cycleId}/survey`)), 403, 'FORBIDDEN');
+    problem(await outsider.get(url(`/cycles/${cycleId}/survey`)), 404, 'NOT_FOUND');
     expect((await stored('HN-BTL-PB-QLDT')).S1).toBe(1.5);
   });
 

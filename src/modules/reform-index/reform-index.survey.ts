@@ -216,13 +216,36 @@ export async function importSurveyXlsx(db: Db, ctx: Signed, cycleId: string, buf
   return store(db, ctx, cycleId, checked.bulk, 'ri.survey.import', { fileName: fileName ?? null });
 }
 
+/** Points stored so far, by unit and survey criterion key. */
+async function storedPoints(db: Db, assessments: Awaited<ReturnType<typeof repo.listAssessments>>) {
+  const stored = new Map<string, number>();
+  for (const a of assessments)
+    for (const s of await repo.scoresOf(db, a.a.id))
+      if (s.surveyPoints !== null) stored.set(`${a.unitCode}\u0000${s.criterionCode}`, Number(s.surveyPoints));
+  return stored;
+}
+
+/** The survey sheet of a cycle for the coordinator's screen: survey criteria, units and their points. */
+export async function surveySheet(db: Db, ctx: Signed, cycleId: string) {
+  const c = await surveyCycle(db, ctx, cycleId);
+  const stored = await storedPoints(db, c.assessments);
+  return {
+    cycleId,
+    status: c.cycle.status,
+    editable: SURVEY_STATES.includes(c.cycle.status),
+    criteria: c.survey.map((k) => ({ code: k.code, name: k.name, maxPoints: k.maxPoints, rule: k.rule })),
+    units: c.assessments.map((a) => ({
+      unitCode: a.unitCode,
+      unitName: a.unitName,
+      points: Object.fromEntries(c.survey.map((k) => [k.code, stored.get(`${a.unitCode}\u0000${k.code}`) ?? null])),
+    })),
+  };
+}
+
 /** The template of a cycle: a row per unit and survey criterion, with the points stored so far. */
 export async function surveyTemplateXlsx(db: Db, ctx: Signed, cycleId: string) {
   const c = await surveyCycle(db, ctx, cycleId);
-  const stored = new Map<string, number | null>();
-  for (const a of c.assessments)
-    for (const s of await repo.scoresOf(db, a.a.id))
-      if (s.surveyPoints !== null) stored.set(`${a.unitCode}\u0000${s.criterionCode}`, Number(s.surveyPoints));
+  const stored = await storedPoints(db, c.assessments);
   const ExcelJS = await excel();
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Dieu tra XHH');

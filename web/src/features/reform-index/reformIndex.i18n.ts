@@ -101,8 +101,9 @@ export const reformIndexVi = {
   survey: 'Điểm điều tra XHH',
   surveyTitle: 'Điểm điều tra xã hội học — {name}',
   surveyHelp:
-    'Tải mẫu (mỗi đơn vị × tiêu chí điều tra XHH, kèm điểm đã nhập), điền cột "points" rồi tải lên. Dòng để trống điểm được giữ nguyên. Tệp có lỗi thì không dòng nào được nhập.',
+    'Nhập điểm trực tiếp trong bảng dưới đây, hoặc tải mẫu (mỗi đơn vị × tiêu chí điều tra XHH, kèm điểm đã nhập), điền cột "points" rồi tải lên. Dòng để trống điểm được giữ nguyên. Tệp có lỗi thì không dòng nào được nhập.',
   surveyTemplate: 'Tải mẫu xlsx',
+  surveySave: 'Lưu điểm đã nhập',
   surveyUpload: 'Tải lên tệp điểm',
   surveyDone: 'Đã nhập {saved} điểm điều tra XHH.',
   surveyProblems: 'Tệp có {count} lỗi; chưa nhập dòng nào. Sửa các dòng dưới đây rồi tải lên lại.',
@@ -275,8 +276,9 @@ export const reformIndexEn: { [K in keyof typeof reformIndexVi]: string } = {
   survey: 'Survey results',
   surveyTitle: 'Survey results — {name}',
   surveyHelp:
-    'Download the template (one row per unit × survey criterion, with the points stored so far), fill in the "points" column and upload it. Rows without points are left as they are. If the file has errors, nothing is imported.',
+    'Enter the points in the table below, or download the template (one row per unit × survey criterion, with the points stored so far), fill in the "points" column and upload it. Rows without points are left as they are. If the file has errors, nothing is imported.',
   surveyTemplate: 'Download the xlsx template',
+  surveySave: 'Save the points entered',
   surveyUpload: 'Upload the points file',
   surveyDone: '{saved} survey points imported.',
   surveyProblems: 'The file has {count} errors; nothing was imported. Fix the rows below and upload it again.',
