@@ -12,8 +12,8 @@
  * nobody is answered before that commit. At low load a lane holds one dossier and the write starts
  * at once, so nothing waits for a timer.
  *
- * If a batch fails (an Idempotency-Key raced, a constraint), each of its dossiers is retried on
- * its own so one bad request never fails the others, and its own error reaches its caller.
+ * If the database refuses a batch (an Idempotency-Key raced, a constraint), each of its dossiers is
+ * retried on its own so one bad request never fails the others, and its own error reaches its caller.
  */
 import { getTableColumns, type SQL, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -155,6 +155,17 @@ interface Waiting {
 /** Per database, per unit and day: the dossiers waiting for the write in flight to finish. */
 const lanes = new WeakMap<Db, Map<string, Waiting[]>>();
 
+/**
+ * The database refused the statement (an error with a SQLSTATE): nothing of the batch was written,
+ * so its dossiers may be retried one by one. Any other failure (a lost connection: the commit may
+ * have happened) is passed on as it is, never retried here.
+ */
+function rolledBack(err: unknown): boolean {
+  const code = (e: unknown) => (e as { code?: unknown } | null)?.code;
+  const c = code(err) ?? code((err as { cause?: unknown } | null)?.cause);
+  return typeof c === 'string' && /^[0-9A-Z]{5}$/.test(c) && !c.startsWith('08') && !c.startsWith('57');
+}
+
 async function drain(db: Db, key: string, lane: Map<string, Waiting[]>) {
   for (;;) {
     const queue = lane.get(key)!;
@@ -170,7 +181,7 @@ async function drain(db: Db, key: string, lane: Map<string, Waiting[]>) {
       );
       for (const [i, w] of batch.entries()) w.resolve(rows[i]!);
     } catch (err) {
-      if (batch.length === 1) batch[0]!.reject(err);
+      if (batch.length === 1 || !rolledBack(err)) for (const w of batch) w.reject(err);
       else
         for (const w of batch) {
           try {
