@@ -128,6 +128,20 @@ describe.each(DB_KINDS)('reform index: score packs follow every score write on %
     ]);
     expect(issues).toEqual([{ code: 'SCORE_MISSING', unitCode: 'PK-2', criterionCode: 'A.3', params: {} }]);
 
+    // storing a measured value (every assessment, at each recompute with computed criteria)
+    // leaves the pack row alone: same row version before and after
+    const version = async () =>
+      rows<{ v: string }>(
+        await db.execute(sql`select xmin::text as v from ri_score_packs where assessment_id = ${a1}`),
+      )[0]!.v;
+    const before = await version();
+    await repo.setComputed(db, [
+      { assessmentId: a1, criterionCode: 'A.3', value: 0.5, snapshot: { status: 'measured' } },
+    ]);
+    expect(await version()).toBe(before);
+    await repo.upsertScores(db, [{ assessmentId: a1, criterionCode: 'A.3', appraisedScore: 1.5 }]);
+    expect(await version()).not.toBe(before);
+
     // every score of an assessment deleted: its pack goes too
     await db.execute(sql`delete from ri_scores where assessment_id = ${a2}`);
     const left = rows<{ n: number }>(
