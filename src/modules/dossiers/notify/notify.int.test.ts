@@ -219,3 +219,76 @@ describe.each(DB_KINDS)('e-mail over SMTP through the outbox on %s', (kind) => {
     for (const email of to) expect(sink.received.filter((m) => m.to.includes(email))).toHaveLength(1);
   });
 });
+
+describe.each(DB_KINDS)('the outbox holds no transaction while a gateway answers, on %s', (kind) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(kind, { seed: seedCatalogue });
+  }, 60_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('lets other statements run during a slow send, and a second sender claims nothing of it', async () => {
+    const officer = await t.login('motcua.thuongcat@cchc.local');
+    const procedureId = (await buildingPermit(t.database.db)).id;
+    const tc = await unitByCodes(t.database.db, UNIT_CODES.thuongCat);
+    const r = await officer.post('/api/v1/dossiers/intake', {
+      procedureId,
+      receivingUnitId: tc.id,
+      applicant: { name: 'Đỗ Văn Chậm', phone: '0911222333', email: 'cham@example.vn' },
+      componentsReceived: ['don_de_nghi', 'giay_to_dat', 'ban_ve'],
+    });
+    expect(r.status, r.raw).toBe(201);
+    // a gateway that holds every message until released
+    let release!: () => void;
+    const gate = new Promise<void>((res) => {
+      release = res;
+    });
+    let started!: () => void;
+    const sending = new Promise<void>((res) => {
+      started = res;
+    });
+    const slow: string[] = [];
+    const slowTransports = {
+      email: {
+        name: 'slow',
+        send: async (m: { to: string }) => {
+          started();
+          await gate;
+          slow.push(m.to);
+        },
+      },
+      sms: { name: 'sms', send: async () => {} },
+    };
+    const other: string[] = [];
+    const otherTransports = {
+      email: { name: 'other', send: async (m: { to: string }) => void other.push(m.to) },
+      sms: { name: 'sms', send: async () => {} },
+    };
+    const run = processOutbox(t.database.db, slowTransports as never);
+    await sending;
+    // while the message is at the gateway: the database answers, and a second sender finds it claimed
+    const answered = await Promise.race([
+      t.database.db.execute(sql`select 1`).then(() => 'answered'),
+      new Promise((res) => setTimeout(() => res('blocked'), 3000)),
+    ]);
+    expect(answered).toBe('answered');
+    await processOutbox(t.database.db, otherTransports as never);
+    expect(other).not.toContain('cham@example.vn');
+    release();
+    await run;
+    expect(slow.filter((x) => x === 'cham@example.vn')).toHaveLength(1);
+    const row = await t.database.db.execute(
+      sql`select sent_at, claimed_until, attempts from dossier_outbox where recipient = 'cham@example.vn'`,
+    );
+    const got = ((row as unknown as { rows: unknown[] }).rows ?? row)[0] as {
+      sent_at: unknown;
+      claimed_until: unknown;
+      attempts: number;
+    };
+    expect(got.sent_at).not.toBeNull();
+    expect(got.claimed_until).toBeNull();
+    expect(got.attempts).toBe(1);
+  });
+});

@@ -14,11 +14,18 @@ interface OutboxRow {
   attempts: number;
 }
 
+/** How long a sender keeps the rows it claimed before another sender may take them again. */
+const LEASE_SECONDS = 120;
+
 /**
- * Sends pending notifications. Each row is claimed with FOR UPDATE SKIP LOCKED and marked sent in
- * the same transaction, so two workers never send one row and a committed row is never sent
- * again. (A crash after the gateway accepted a message but before the commit re-sends that one
- * message: at-least-once at the gateway boundary, exactly-once in the table.)
+ * Sends pending notifications. A batch of rows is claimed with a short statement (FOR UPDATE SKIP
+ * LOCKED, then a lease in `claimed_until`, committed at once); each message is sent outside any
+ * transaction and its row marked sent (or its attempt counted) by its own statement. No database
+ * transaction stays open while a gateway answers — on the embedded database, whose one connection
+ * every request shares, a slow SMTP server would otherwise stall the whole application. Two
+ * workers never claim one row while its lease runs, and a row marked sent is never sent again. (A
+ * crash after the gateway accepted a message but before its row was marked re-sends that one
+ * message once the lease ends: at-least-once at the gateway boundary, exactly-once in the table.)
  */
 export async function processOutbox(
   db: Db,
@@ -33,35 +40,44 @@ export async function processOutbox(
   // run instead of each waiting for a timeout (or using up its attempts) now
   const down = new Set<string>();
   for (;;) {
-    const { n, progressed } = await db.transaction(async (tx) => {
-      const skip = down.size
-        ? sql`and channel not in (${sql.join(
-            [...down].map((c) => sql`${c}`),
-            sql`, `,
-          )})`
-        : sql``;
-      const r = await tx.execute(sql`
-        select id, channel, recipient, subject, body, attempts from ${table}
-        where sent_at is null and attempts < 10 ${skip}
-        order by created_at limit ${batch} for update skip locked`);
-      const rows = ((r as unknown as { rows: OutboxRow[] }).rows ?? r) as OutboxRow[];
-      let progressed = 0;
-      for (const row of rows) {
-        if (down.has(row.channel)) continue;
-        try {
-          await transports[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body });
-          await tx.execute(sql`update ${table} set sent_at = ${now()}, attempts = attempts + 1 where id = ${row.id}`);
-          sent++;
-          progressed++;
-        } catch (e) {
-          down.add(row.channel);
-          await tx.execute(
-            sql`update ${table} set attempts = attempts + 1, last_error = ${String((e as Error).message).slice(0, 500)} where id = ${row.id}`,
-          );
-        }
+    const skip = down.size
+      ? sql`and channel not in (${sql.join(
+          [...down].map((c) => sql`${c}`),
+          sql`, `,
+        )})`
+      : sql``;
+    const r = await db.execute(sql`
+      update ${table} set claimed_until = now() + make_interval(secs => ${LEASE_SECONDS})
+      where id in (
+        select id from ${table}
+        where sent_at is null and attempts < 10 and (claimed_until is null or claimed_until < now()) ${skip}
+        order by created_at limit ${batch} for update skip locked)
+      returning id, channel, recipient, subject, body, attempts, created_at`);
+    // (RETURNING keeps no order: send oldest first)
+    const rows = (
+      ((r as unknown as { rows: unknown[] }).rows ?? r) as (OutboxRow & { created_at: Date | string })[]
+    ).sort((a, b) => new Date(a.created_at).getTime() - new Date(b.created_at).getTime());
+    let progressed = 0;
+    for (const row of rows) {
+      if (down.has(row.channel)) {
+        await db.execute(sql`update ${table} set claimed_until = null where id = ${row.id}`);
+        continue;
       }
-      return { n: rows.length, progressed };
-    });
-    if (n < batch || !progressed) return sent;
+      try {
+        await transports[row.channel].send({ to: row.recipient, subject: row.subject, body: row.body });
+        await db.execute(
+          sql`update ${table} set sent_at = ${now()}, attempts = attempts + 1, claimed_until = null where id = ${row.id}`,
+        );
+        sent++;
+        progressed++;
+      } catch (e) {
+        down.add(row.channel);
+        await db.execute(
+          sql`update ${table} set attempts = attempts + 1, claimed_until = null,
+                last_error = ${String((e as Error).message).slice(0, 500)} where id = ${row.id}`,
+        );
+      }
+    }
+    if (rows.length < batch || !progressed) return sent;
   }
 }
