@@ -22,6 +22,7 @@ import { registerAuditRoutes } from './platform/audit/audit.routes.ts';
 import { registerAuthRoutes } from './platform/auth/auth.routes.ts';
 import { SESSION_COOKIE } from './platform/auth/auth.service.ts';
 import { lazySchemaController } from './platform/http/lazy-schema-compilers.ts';
+import { redactUrl } from './platform/http/log-redaction.ts';
 import { registerMetrics } from './platform/http/metrics.ts';
 import { sendProblem } from './platform/http/problem.ts';
 import type { App, Deps } from './platform/http/types.ts';
@@ -105,7 +106,12 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
   });
   app.addHook('onResponse', (req, reply, done) => {
     req.log.info(
-      { method: req.method, url: req.url, statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime * 10) / 10 },
+      {
+        method: req.method,
+        url: redactUrl(req.url),
+        statusCode: reply.statusCode,
+        ms: Math.round(reply.elapsedTime * 10) / 10,
+      },
       'request completed',
     );
     done();

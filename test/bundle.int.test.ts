@@ -25,7 +25,11 @@ describe('the server bundle that npm start runs', { timeout: 300_000 }, () => {
     execFileSync(process.execPath, [join(root, 'scripts', 'build-server.mjs'), '--quiet', '--out', out], { cwd: root });
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    proc = runCchc(['serve'], { CCHC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1' }, { bundle: out });
+    proc = runCchc(
+      ['serve'],
+      { CCHC_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'info' },
+      { bundle: out },
+    );
     await waitHealthy(`${base}/health`, 240_000);
   }, 300_000);
 
@@ -89,5 +93,16 @@ describe('the server bundle that npm start runs', { timeout: 300_000 }, () => {
     const web = await fetch(`${base}/units`);
     expect(web.headers.get('content-type')).toMatch(/^text\/html/);
     expect(await web.text()).toMatch(/<div id="root">/);
+  });
+
+  it('keeps credentials given in query strings out of the access log', async () => {
+    await fetch(`${base}/api/v1/feedback/track/PA-2024-000001?key=khoa-bi-mat-123`);
+    await fetch(`${base}/open311/v2/requests.json?api_key=cchc-open311-demo-key&status=open`);
+    await new Promise((r) => setTimeout(r, 300)); // let the log lines reach stdout
+    const log = proc.stdout();
+    expect(log).toContain('/api/v1/feedback/track/PA-2024-000001?key=[redacted]');
+    expect(log).toContain('/open311/v2/requests.json?api_key=[redacted]&status=open');
+    expect(log).not.toContain('khoa-bi-mat-123');
+    expect(log).not.toContain('cchc-open311-demo-key');
   });
 });
