@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Session, type TestApp } from '../../../test/harness.ts';
 import { SEARCH } from './feedback.repository.ts';
+import { forgetTrigrams } from './feedback.service.ts';
 import { seedFeedbackReference } from './feedback.setup.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -445,6 +446,8 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
       content: 'Quán nước lấn chiếm toàn bộ vỉa hè trước số 200 Phạm Văn Đồng, người đi bộ phải xuống lòng đường.',
     };
     const a = await t.anon.post('/api/v1/feedback/items', base(text), ip());
+    // as if `a` had come through another process: its text is read, not taken from this one's cache
+    forgetTrigrams();
     const b = await t.anon.post(
       '/api/v1/feedback/items',
       base({ ...text, title: 'Vỉa hè Phạm Văn Đồng bị lấn chiếm' }),
@@ -452,6 +455,15 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
     );
     if (b.status !== 201) console.log('DUP', JSON.stringify(b.body));
     expect(b.body.similar.map((x: { code: string }) => x.code)).toContain(a.body.code);
+    // and from this process's cache (b was kept at its intake)
+    const c = await t.anon.post(
+      '/api/v1/feedback/items',
+      base({ ...text, title: 'Lấn chiếm vỉa hè Phạm Văn Đồng' }),
+      ip(),
+    );
+    expect(c.body.similar.map((x: { code: string }) => x.code)).toEqual(
+      expect.arrayContaining([a.body.code, b.body.code]),
+    );
     const sugg = await t.anon.get(
       `/api/v1/feedback/similar?areaUnitId=${ward.id}&categoryCode=giao-thong&text=${encodeURIComponent('lấn chiếm vỉa hè Phạm Văn Đồng')}`,
     );

@@ -153,7 +153,7 @@ function intakeText(itemKeys: string[], eventKeys: string[], auditKeys: string[]
         : ''
     }
     select item.*, coalesce((select json_agg(c) from (
-        select f.id, f.code, f.title, left(f.content, 600) as content, f.status from feedback_items f
+        select f.id, f.code, f.title, f.status from feedback_items f
         where f.area_unit_id = item.area_unit_id and f.category_code = item.category_code
           and f.status not in ('rejected', 'sent', 'published') and f.duplicate_of_id is null
         order by f.received_at desc limit 50) c), '[]') as similar_candidates
@@ -175,15 +175,15 @@ export interface SimilarCandidate {
   id: string;
   code: string;
   title: string;
-  content: string;
   status: string;
 }
 
 /**
  * Intake in one statement (so one round trip and one implicit transaction): allocates the code,
  * inserts the item, its `receive` event and its audit entry (whose `after` gets the new code), and
- * reads the open items of the same ward and category (duplicate candidates, the first 600
- * characters of their text; the statement's snapshot does not see the new item). Undefined when
+ * reads the open items of the same ward and category (duplicate candidates, without their text,
+ * which the service mostly has compared before; the statement's snapshot does not see the new
+ * item). Undefined when
  * the idempotency key is already taken (nothing is written then).
  * The text is built once and run as a named prepared statement (PostgreSQL plans it once per
  * connection); values are encoded by their Drizzle columns, and the row decoded the same way.
@@ -295,6 +295,18 @@ export function openInAreaCategory(db: DbOrTx, areaUnitId: string, categoryCode:
     .where(and(...conds))
     .orderBy(desc(feedbackItems.receivedAt))
     .limit(50);
+}
+
+/** Titles and the first 600 characters of the texts of some items (duplicate candidates not yet compared). */
+export function textsOf(db: DbOrTx, ids: string[]) {
+  return db
+    .select({
+      id: feedbackItems.id,
+      title: feedbackItems.title,
+      content: sql<string>`left(${feedbackItems.content}, 600)`,
+    })
+    .from(feedbackItems)
+    .where(inArray(feedbackItems.id, ids));
 }
 
 export const duplicatesOf = (db: DbOrTx, primaryId: string) =>

@@ -244,21 +244,20 @@ export async function receive(
     item: result.item,
     trackingKey,
     replay: false,
-    similar: rankSimilar(result.item, result.candidates),
+    similar: await rankSimilar(db, result.item, result.candidates),
   };
 }
 
 // Trigram sets of open items, by id: every intake compares itself with the newest open items of
-// its ward and category, which are mostly the same from one intake to the next.
+// its ward and category, which are mostly the same from one intake to the next (and mostly
+// received by this process, which keeps each new item's set).
 const trigramCache = new Map<string, Int32Array>();
-function trigramsOf(c: { id: string; title: string; content: string }) {
-  let t = trigramCache.get(c.id);
-  if (!t) {
-    if (trigramCache.size > 20_000) trigramCache.clear();
-    t = trigrams(`${c.title} ${c.content.slice(0, 600)}`);
-    trigramCache.set(c.id, t);
-  }
-  return t;
+const textTrigrams = (c: { title: string; content: string }) => trigrams(`${c.title} ${c.content.slice(0, 600)}`);
+/** Empties the cache (tests: candidates then look like items received by another process). */
+export const forgetTrigrams = () => trigramCache.clear();
+function remember(id: string, t: Int32Array) {
+  if (trigramCache.size > 20_000) trigramCache.clear();
+  trigramCache.set(id, t);
 }
 
 /** Open items of the same ward and category whose text is similar (duplicate suggestions). */
@@ -267,24 +266,41 @@ export async function similarOpen(
   item: { id?: string; areaUnitId: string; categoryCode: string; title: string; content: string },
   min = 0.25,
 ) {
-  return rankSimilar(item, await repo.openInAreaCategory(db, item.areaUnitId, item.categoryCode, item.id), min);
+  return rankSimilar(db, item, await repo.openInAreaCategory(db, item.areaUnitId, item.categoryCode, item.id), min);
 }
 
-function rankSimilar(
-  item: { title: string; content: string },
-  cands: { id: string; code: string; title: string; content: string; status: string }[],
+/**
+ * Scores candidates against the item (the beginning of a text says what it is about; comparing
+ * only that keeps intake fast). Candidates without their text are compared by their cached
+ * trigram set; texts not seen yet are read in one query.
+ */
+async function rankSimilar(
+  db: DbOrTx,
+  item: { id?: string; title: string; content: string },
+  cands: { id: string; code: string; title: string; status: string; content?: string }[],
   min = 0.25,
 ) {
+  const mine = textTrigrams(item);
+  if (item.id) remember(item.id, mine);
   if (!cands.length) return [];
-  // the beginning of a text says what it is about; comparing only that keeps intake fast
-  const mine = trigrams(`${item.title} ${item.content.slice(0, 600)}`);
+  const sets = new Map<string, Int32Array>();
+  const unseen: string[] = [];
+  for (const c of cands) {
+    const t =
+      trigramCache.get(c.id) ??
+      (c.content !== undefined ? textTrigrams({ title: c.title, content: c.content }) : undefined);
+    if (t) sets.set(c.id, t);
+    else unseen.push(c.id);
+  }
+  if (unseen.length) for (const t of await repo.textsOf(db, unseen)) sets.set(t.id, textTrigrams(t));
+  for (const [id, t] of sets) if (!trigramCache.has(id)) remember(id, t);
   return cands
     .map((c) => ({
       id: c.id,
       code: c.code,
       title: c.title,
       status: c.status,
-      score: Math.round(similarity(mine, trigramsOf(c)) * 100) / 100,
+      score: Math.round(similarity(mine, sets.get(c.id) ?? new Int32Array(0)) * 100) / 100,
     }))
     .filter((c) => c.score >= min)
     .sort((a, b) => b.score - a.score)
