@@ -142,6 +142,14 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     await page.getByTestId('ri-save-framework').click();
     expect((await saved).status()).toBe(200);
     await page.getByTestId('ri-unsaved').waitFor({ state: 'detached' });
+    // a sub-criterion added to a leaf takes the whole of its maximum; discarding drops it again
+    await tree.getByText('1.3. Tuyên truyền CCHC').click();
+    await page.getByTestId('ri-add-child').click();
+    await tree.getByText('1.3.1. Tiêu chí mới').waitFor();
+    expect(await page.locator('form#ri-criterion').getByLabel('Tối đa').inputValue()).toBe('3,00');
+    await shot(page, 'framework-add-child');
+    await page.getByTestId('ri-unsaved').getByRole('button', { name: 'Bỏ thay đổi' }).click();
+    await tree.getByText('1.3.1. Tiêu chí mới').waitFor({ state: 'detached' });
     const fw = await (await page.request.get(`${url}/api/v1/reform-index/frameworks/${frameworkId}`)).json();
     expect(fw.criteria.find((c: { code: string }) => c.code === '1.2')).toMatchObject({
       name: 'Kiểm tra, theo dõi, đánh giá công tác CCHC',
@@ -250,8 +258,8 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     await row.locator('.ant-input-number input').fill('2');
     await row.getByPlaceholder('Lý do').fill('Kế hoạch chưa phân công cơ quan chủ trì từng nhiệm vụ');
     const put = answer(page, 'PUT', '/appraisals/1.1');
-    // the button next to the appraised score (labelled "Chấp nhận" or "Lưu")
-    await row.locator('button.ant-btn').first().click();
+    // the button said "Chấp nhận" while the self-score stood; a changed score is saved
+    await row.getByRole('button', { name: 'Lưu' }).click();
     expect((await put).status()).toBe(200);
     await page.locator('.ant-segmented').getByText('Đã điều chỉnh').click();
     await page.locator('tr', { hasText: '1.1. ' }).locator('.ant-tag', { hasText: 'Δ' }).waitFor();

@@ -184,38 +184,15 @@ export default function AssessmentPage() {
           {fmt(s?.appraisedScore)} {s?.appraisalReason ? <i>({s.appraisalReason})</i> : null}
         </Typography.Text>
       );
-    let reason = s?.appraisalReason ?? '';
-    let value = s?.appraisedScore ?? s?.selfScore ?? null;
     return (
-      <Space direction="vertical" size={4} style={{ width: '100%' }}>
-        <Space>
-          {changed && <Tag color="red">Δ</Tag>}
-          <InputNumber
-            size="small"
-            min={0}
-            max={c.maxPoints}
-            step={0.25}
-            decimalSeparator=","
-            defaultValue={value ?? undefined}
-            onChange={(v) => (value = v)}
-          />
-          <Button
-            size="small"
-            onClick={() =>
-              value !== null &&
-              saveAppraisal.mutate({ code: c.code, body: { appraisedScore: value, reason, version: s?.version ?? 1 } })
-            }
-          >
-            {s?.appraisedScore == null && value === s?.selfScore ? t('reformIndex.accept') : t('common.save')}
-          </Button>
-        </Space>
-        <Input
-          size="small"
-          placeholder={t('reformIndex.reason')}
-          defaultValue={reason}
-          onChange={(e) => (reason = e.target.value)}
-        />
-      </Space>
+      <AppraiseControls
+        key={`${c.code}-${s?.version ?? 0}`}
+        criterion={c}
+        changed={changed}
+        onSave={(appraisedScore, reason) =>
+          saveAppraisal.mutate({ code: c.code, body: { appraisedScore, reason, version: s?.version ?? 1 } })
+        }
+      />
     );
   };
 
@@ -393,5 +370,46 @@ export default function AssessmentPage() {
         />
       </Card>
     </Flex>
+  );
+}
+
+/** The appraiser's score and reason for one criterion; the button says "accept" while the self-score is kept. */
+function AppraiseControls({
+  criterion: c,
+  changed,
+  onSave,
+}: {
+  criterion: SheetCriterion;
+  changed: boolean;
+  onSave(value: number, reason: string): void;
+}) {
+  const { t } = useT();
+  const s = c.score;
+  const [value, setValue] = useState<number | null>(s?.appraisedScore ?? s?.selfScore ?? null);
+  const [reason, setReason] = useState(s?.appraisalReason ?? '');
+  return (
+    <Space direction="vertical" size={4} style={{ width: '100%' }}>
+      <Space>
+        {changed && <Tag color="red">Δ</Tag>}
+        <InputNumber
+          size="small"
+          min={0}
+          max={c.maxPoints}
+          step={0.25}
+          decimalSeparator=","
+          value={value}
+          onChange={(v) => setValue(v === null ? null : Number(v))}
+        />
+        <Button size="small" disabled={value === null} onClick={() => value !== null && onSave(value, reason)}>
+          {s?.appraisedScore == null && value === s?.selfScore ? t('reformIndex.accept') : t('common.save')}
+        </Button>
+      </Space>
+      <Input
+        size="small"
+        placeholder={t('reformIndex.reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+    </Space>
   );
 }

@@ -296,11 +296,15 @@ export default function FrameworkEditorPage() {
           <Card loading={fw.isLoading} data-testid="ri-framework-tree">
             {tree.length ? (
               <Tree
+                // remounted when criteria are added or removed, so a new sub-criterion shows expanded
+                key={criteria.length}
                 treeData={tree}
                 defaultExpandAll
                 showLine
                 blockNode
-                onSelect={(k) => setSelected(String(k[0] ?? ''))}
+                selectedKeys={selected ? [selected] : []}
+                // a second click on the selected criterion keeps it selected (its form stays open)
+                onSelect={(_, info) => setSelected(String(info.node.key))}
               />
             ) : (
               <Empty />
