@@ -8,7 +8,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Fastify from 'fastify';
+import Fastify, { LogController } from 'fastify';
 import { AppError } from './errors.ts';
 import { registerCalendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { registerDossierRoutes } from './modules/dossiers/dossiers.routes.ts';
@@ -46,7 +46,7 @@ export async function buildApp(deps: Deps, opts: BuildOptions = {}): Promise<App
     },
     bodyLimit: 1024 * 1024,
     // one access line per request (onResponse below) instead of Fastify's two ("incoming request" + "request completed")
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     trustProxy: deps.config.trustProxy,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     schemaController: lazySchemaController(),
