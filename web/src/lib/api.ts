@@ -52,6 +52,8 @@ export interface RequestOptions {
   /** multipart body (file upload) */
   form?: FormData;
   signal?: AbortSignal;
+  /** extra request headers, e.g. a credential that must not travel in the URL */
+  headers?: Record<string, string>;
 }
 
 /** `/units` + {includeClosed: true} → '/api/v1/units?includeClosed=true' (empty values dropped). */
@@ -67,7 +69,11 @@ export function apiUrl(path: string, query?: Query): string {
 /** fetch wrapper: cookies, JSON, Accept-Language, CSRF; throws ApiError with the server's `detail`. */
 export async function request<T>(path: string, opts: RequestOptions = {}): Promise<T> {
   const method = opts.method ?? 'GET';
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLang() };
+  const headers: Record<string, string> = {
+    ...opts.headers,
+    Accept: 'application/json',
+    'Accept-Language': currentLang(),
+  };
   let body: BodyInit | undefined;
   if (opts.form) body = opts.form;
   else if (opts.body !== undefined) {

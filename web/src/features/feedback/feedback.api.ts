@@ -1,5 +1,5 @@
 import type { PublicView, StaffView, TrackingView } from '../../../../src/modules/feedback/feedback-views.ts';
-import { api } from '../../lib/api.ts';
+import { api, request } from '../../lib/api.ts';
 
 export type { PublicView, StaffView, TrackingView };
 
@@ -113,7 +113,9 @@ export const feedbackApi = {
   intake: (form: FormData) => api.upload<IntakeReply>('/feedback/intake', form),
   similar: (q: { areaUnitId: string; categoryCode: string; text: string }) =>
     api.get<Similar[]>('/feedback/similar', q),
-  track: (code: string, key: string) => api.get<TrackingView>(`/feedback/track/${encodeURIComponent(code)}`, { key }),
+  // the key goes in a header, never in the URL (URLs end up in logs and browser history)
+  track: (code: string, key: string) =>
+    request<TrackingView>(`/feedback/track/${encodeURIComponent(code)}`, { headers: { 'X-Tracking-Key': key } }),
   supplyInfo: (code: string, trackingKey: string, text: string) =>
     api.post<TrackingView>(`/feedback/track/${encodeURIComponent(code)}/info`, { trackingKey, text }),
   rate: (code: string, trackingKey: string, rating: 'satisfied' | 'unsatisfied') =>
