@@ -6,6 +6,11 @@ export const ReformIndexErrors = defineErrors({
     vi: 'Bộ chỉ số không hợp lệ ({count} lỗi): {detail}.',
     en: 'The framework is not valid ({count} problems): {detail}.',
   },
+  RI_GROUP_FROZEN: {
+    status: 409,
+    vi: 'Nhóm xếp hạng {code} đã có kỳ đánh giá; không đổi được danh sách đơn vị.',
+    en: 'Peer group {code} already has an assessment cycle; its member units cannot change.',
+  },
   RI_FRAMEWORK_FROZEN: {
     status: 409,
     vi: 'Bộ chỉ số {code} đã khóa (đã mở kỳ đánh giá); không sửa được.',

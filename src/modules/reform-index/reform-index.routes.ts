@@ -6,6 +6,7 @@ import { signedIn } from '../../platform/http/types.ts';
 import type { Lang } from './domain/index.ts';
 import { getMetric, listMetrics } from './metrics/metric-registry.ts';
 import * as evidence from './reform-index.evidence.ts';
+import * as groups from './reform-index.groups.ts';
 import { resultsPdf } from './reform-index.pdf.ts';
 import * as policy from './reform-index.policy.ts';
 import * as repo from './reform-index.repository.ts';
@@ -155,6 +156,33 @@ export function registerReformIndexRoutes(app: App, deps: Deps) {
     `${base}/groups`,
     { schema: { tags, summary: 'Tạo nhóm xếp hạng', body: s.PeerGroupBody, response: { 201: Any } } },
     async (req, reply) => reply.status(201).send(await svc.createGroup(db, signedIn(req.ctx), req.body)),
+  );
+
+  app.get(
+    `${base}/groups/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Một nhóm xếp hạng với các đơn vị thành viên và khối',
+        params: s.IdParams,
+        response: { 200: Any },
+      },
+    },
+    async (req) => groups.getGroupView(db, signedIn(req.ctx), req.params.id),
+  );
+  app.patch(
+    `${base}/groups/:id`,
+    {
+      schema: {
+        tags,
+        summary: 'Sửa nhóm xếp hạng (tên, nhãn, đơn vị thành viên, khối; kèm version)',
+        description: 'Members cannot change once a cycle of the group is open (409 RI_GROUP_FROZEN).',
+        params: s.IdParams,
+        body: s.PeerGroupUpdateBody,
+        response: { 200: Any },
+      },
+    },
+    async (req) => groups.updateGroup(db, signedIn(req.ctx), req.params.id, req.body),
   );
 
   app.get(`${base}/frameworks`, { schema: { tags, summary: 'Các bộ chỉ số', response: { 200: Any } } }, async (req) =>

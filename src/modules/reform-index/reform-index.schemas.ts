@@ -58,6 +58,20 @@ export const PeerGroupBody = Type.Object(
 );
 export type PeerGroupInput = Static<typeof PeerGroupBody>;
 
+/** Edit of a peer group: code, year and owner stay; members are replaced in the given order. */
+export const PeerGroupUpdateBody = Type.Object(
+  {
+    version: Type.String({ minLength: 1, maxLength: 64 }),
+    name: Type.String({ minLength: 2 }),
+    nameEn: Type.Optional(Type.String()),
+    labelVi: Type.String({ minLength: 1 }),
+    labelEn: Type.Optional(Type.String()),
+    units: Type.Array(Type.Object({ unitCode: Type.String(), block: Type.Optional(Type.String()) }), { minItems: 1 }),
+  },
+  { additionalProperties: false },
+);
+export type PeerGroupUpdateInput = Static<typeof PeerGroupUpdateBody>;
+
 export const FrameworkBody = Type.Object(
   {
     groupId: Type.String({ format: 'uuid' }),

@@ -54,7 +54,10 @@ export function toAppError(error: unknown): AppError {
       .join('; ');
     return new AppError('VALIDATION_FAILED', { detail }, { errors });
   }
-  switch (e?.code) {
+  // Drizzle wraps the driver's error (DrizzleQueryError): its SQLSTATE is on the cause
+  const pg: PgLikeError | undefined =
+    e && !e.code && (e as { cause?: PgLikeError }).cause?.code ? (e as { cause: PgLikeError }).cause : e;
+  switch (pg?.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
     case 'FST_REQ_FILE_TOO_LARGE':
     case 'FST_PARTS_LIMIT':
@@ -64,7 +67,7 @@ export function toAppError(error: unknown): AppError {
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE');
     case '23505':
-      return new AppError('CONFLICT', { detail: e.constraint ?? 'duplicate' });
+      return new AppError('CONFLICT', { detail: pg.constraint ?? 'duplicate' });
     case '40001':
     case '40P01':
       return new AppError('VERSION_CONFLICT');
