@@ -181,10 +181,10 @@ export interface SimilarCandidate {
 /**
  * Intake in one statement (so one round trip and one implicit transaction): allocates the code,
  * inserts the item, its `receive` event and its audit entry (whose `after` gets the new code), and
- * reads the open items of the same ward and category (duplicate candidates, without their text,
- * which the service mostly has compared before; the statement's snapshot does not see the new
- * item). Undefined when
- * the idempotency key is already taken (nothing is written then).
+ * writes the citizen's acknowledgement to the outbox, and reads the open items of the same ward
+ * and category (duplicate candidates, without their text, which the service mostly has compared
+ * before; the statement's snapshot does not see the new item). Undefined when the idempotency key
+ * is already taken (nothing is written then).
  * The text is built once and run as a named prepared statement (PostgreSQL plans it once per
  * connection); values are encoded by their Drizzle columns, and the row decoded the same way.
  */
