@@ -80,4 +80,16 @@ describe.each(DB_KINDS)('dossier intake writer on %s', (kind) => {
     const [counter] = await q<{ last: number }>(`select last from dossier_counters where unit_id = $1`, [ward.id]);
     expect(counter!.last).toBe(21);
   });
+
+  it('stores a lone UTF-16 surrogate as U+FFFD (as a bound text parameter would) and keeps surrogate pairs', async () => {
+    const r = await officer.post('/api/v1/dossiers/intake', {
+      procedureId,
+      receivingUnitId: ward.id,
+      applicant: { name: 'Nguyễn \ud800 Văn', phone: '0911000099', address: 'Tổ 5 \ud83c\udfe0' },
+      componentsReceived: ['don_de_nghi', 'giay_to_dat', 'ban_ve'],
+    });
+    expect(r.status, r.raw).toBe(201);
+    expect(r.body.applicant.name).toBe('Nguyễn \ufffd Văn');
+    expect(r.body.applicant.address).toBe('Tổ 5 🏠');
+  });
 });

@@ -126,8 +126,20 @@ function insertColumns(table: PgTable, rows: Record<string, unknown>[], except: 
   return {
     list: sql.raw(listed.map((c) => `"${c}"`).join(', ')),
     qualified: (alias: string) => sql.raw(listed.map((c) => `${alias}."${c}"`).join(', ')),
-    json: JSON.stringify(data),
+    json: JSON.stringify(data, wellFormed),
   };
+}
+
+const SURROGATE = /[\ud800-\udfff]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON.stringify replacer: a lone UTF-16 surrogate (possible in any JSON string a client sends)
+ * becomes U+FFFD, as the driver's UTF-8 encoding of a bound text parameter does; jsonb would
+ * refuse the whole document instead.
+ */
+function wellFormed(_key: string, v: unknown) {
+  return typeof v === 'string' && SURROGATE.test(v) ? v.replace(LONE_SURROGATE, '\ufffd') : v;
 }
 
 /** `insert into <table> (<columns>) select … from jsonb_populate_recordset(…)`. */
