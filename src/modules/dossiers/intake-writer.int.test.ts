@@ -92,4 +92,14 @@ describe.each(DB_KINDS)('dossier intake writer on %s', (kind) => {
     expect(r.body.applicant.name).toBe('Nguyễn \ufffd Văn');
     expect(r.body.applicant.address).toBe('Tổ 5 🏠');
   });
+
+  it('refuses a NUL character (PostgreSQL text cannot hold it) with 400, not 500', async () => {
+    const r = await officer.post('/api/v1/dossiers/intake', {
+      procedureId,
+      receivingUnitId: ward.id,
+      applicant: { name: 'Nguyễn \u0000 Văn', phone: '0911000098' },
+      componentsReceived: ['don_de_nghi', 'giay_to_dat', 'ban_ve'],
+    });
+    expect(r.status, r.raw).toBe(400);
+  });
 });

@@ -72,6 +72,8 @@ export function toAppError(error: unknown): AppError {
     case '40P01':
       return new AppError('VERSION_CONFLICT');
     case '22P02':
+    case '22021': // a NUL character in a text value
+    case '22P05': // … or as \u0000 in a JSON document
     case '22007':
     case '22008':
     case '22003':
