@@ -44,6 +44,7 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
   const contexts: BrowserContext[] = [];
   let frameworkId = '';
   const FRAMEWORK_NAME = 'Chỉ số CCHC các phòng chuyên môn năm 2024 (thử nghiệm)';
+  const LAST_YEAR_NAME = 'Chỉ số CCHC các phòng chuyên môn năm 2023 (thử nghiệm)';
   const shot = (page: Page, name: string, fullPage = true) =>
     page.screenshot({ path: join(SHOTS_DIR, `reform-index-journey-${name}.png`), fullPage });
   /** the answer of the server to a request whose path contains `part` and whose method is `method` */
@@ -85,8 +86,8 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     server = await startDemoServer();
     url = server.url;
     browser = await launchChromium();
-    // the coordinator's peer group and draft framework for 2024 (made through the API: this
-    // journey is about editing, scoring and publishing, not about typing a whole tree)
+    // last year's group and framework (2023) are the fixture: this journey's coordinator makes the
+    // 2024 group on the peer-group screen and copies the 2023 framework into it (first test)
     const page = await signedIn('noivu.btl@cchc.local');
     const me = await (await page.request.get(`${url}/api/v1/auth/me`)).json();
     const headers = { 'x-csrf-token': me.csrfToken as string };
@@ -94,8 +95,8 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
       headers,
       data: {
         code: 'E2E-PCM',
-        year: 2024,
-        name: 'Các phòng chuyên môn quận Bắc Từ Liêm năm 2024',
+        year: 2023,
+        name: 'Các phòng chuyên môn quận Bắc Từ Liêm năm 2023',
         labelVi: 'phòng chuyên môn',
         ownerUnitCode: 'HN-BTL',
         units: [{ unitCode: 'HN-BTL-PB-QLDT', block: 'departments' }],
@@ -104,15 +105,60 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     expect(g.status(), await g.text()).toBe(201);
     const f = await page.request.post(`${url}/api/v1/reform-index/frameworks`, {
       headers,
-      data: { groupId: (await g.json()).id, code: 'E2E-PCM-2024', name: FRAMEWORK_NAME, criteria: CRITERIA },
+      data: { groupId: (await g.json()).id, code: 'E2E-PCM-2023', name: LAST_YEAR_NAME, criteria: CRITERIA },
     });
     expect(f.status(), await f.text()).toBe(201);
-    frameworkId = (await f.json()).id;
   }, 180_000);
   afterAll(async () => {
     for (const c of contexts) await c.close();
     await browser?.close();
     await server?.cleanup();
+  });
+
+  it("the coordinator makes the 2024 peer group on the unit tree and copies last year's framework into it", async () => {
+    const page = await signedIn('noivu.btl@cchc.local');
+    await page.goto(`${url}/reform-index/groups`);
+    await page.getByTestId('ri-new-group').click();
+    const form = page.locator('form#ri-group');
+    await form.getByLabel('Mã nhóm (giữ nguyên qua các năm)').fill('E2E-PCM');
+    await form.getByLabel('Năm', { exact: true }).fill('2024');
+    await form.getByLabel('Tên nhóm').fill('Các phòng chuyên môn quận Bắc Từ Liêm năm 2024');
+    await form.getByLabel('Tên gọi chung của đơn vị').fill('phòng chuyên môn');
+    // the owner is the coordinator's district; its departments, team and 13 wards are on the tree
+    const unitTree = page.getByTestId('ri-group-unit-tree');
+    const node = (code: string) => unitTree.locator('.ant-tree-treenode', { hasText: `(${code})` });
+    await node('HN-BTL-P-TC').waitFor({ timeout: 60_000 });
+    await node('HN-BTL-PB-QLDT').locator('.ant-tree-checkbox').click();
+    // the member's block comes from the unit (departments) and can be changed
+    const members = page.getByTestId('ri-group-members');
+    await members.getByText('Quản lý đô thị').waitFor();
+    expect(await members.getByLabel('Khối HN-BTL-PB-QLDT').inputValue()).toBe('departments');
+    await shot(page, 'group-new');
+    const created = answer(page, 'POST', /\/reform-index\/groups$/);
+    await page.getByTestId('ri-save-group').click();
+    const res = await created;
+    expect(res.status(), await res.text()).toBe(201);
+    const groupId = (await res.json()).id as string;
+    await page.waitForURL(`**/reform-index/groups?id=${groupId}`);
+    await page.getByText('Sửa nhóm xếp hạng').waitFor();
+
+    // from the group: its framework, copied from last year's framework of the same group code
+    await page.getByRole('button', { name: 'Tạo bộ chỉ số cho nhóm' }).click();
+    const modal = page.locator('.ant-modal', { hasText: 'Bộ chỉ số nguồn' });
+    await modal.getByText(`2023 · ${LAST_YEAR_NAME} (E2E-PCM-2023)`).waitFor({ timeout: 60_000 });
+    expect(await modal.getByLabel('Mã bộ chỉ số mới').inputValue()).toBe('E2E-PCM-2024');
+    await shot(page, 'framework-copy', false);
+    const copied = answer(page, 'POST', '/copy');
+    await page.getByTestId('ri-copy-ok').click();
+    const c = await copied;
+    expect(c.status(), await c.text()).toBe(201);
+    frameworkId = (await c.json()).id;
+    await page.waitForURL(`**/reform-index/frameworks?id=${frameworkId}`);
+    await page.getByText('E2E-PCM-2024').first().waitFor();
+    await page.getByTestId('ri-framework-tree').getByText('1.1. Ban hành kế hoạch CCHC năm').waitFor();
+    const fw = await (await page.request.get(`${url}/api/v1/reform-index/frameworks/${frameworkId}`)).json();
+    expect(fw).toMatchObject({ name: FRAMEWORK_NAME, year: 2024, status: 'draft', groupCode: 'E2E-PCM' });
+    expect(fw.criteria.map((x: { code: string }) => x.code)).toEqual(CRITERIA.map((x) => x.code));
   });
 
   it('the coordinator edits a node of the draft framework; the server refuses a tree that does not add up', async () => {

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
+  ClusterOutlined,
   CommentOutlined,
   FileAddOutlined,
   FileSearchOutlined,
@@ -37,6 +38,7 @@ const RiResultsPage = lazy(() => import('../features/reform-index/ResultsPage.ts
 const RiUnitProfilePage = lazy(() => import('../features/reform-index/UnitProfilePage.tsx'));
 const RiWorkPage = lazy(() => import('../features/reform-index/WorkPage.tsx'));
 const RiFrameworkPage = lazy(() => import('../features/reform-index/FrameworkEditorPage.tsx'));
+const RiPeerGroupsPage = lazy(() => import('../features/reform-index/PeerGroupsPage.tsx'));
 const RiAssessmentPage = lazy(() => import('../features/reform-index/AssessmentPage.tsx'));
 const HomePage = lazy(() => import('../features/home/HomePage.tsx'));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.tsx'));
@@ -182,6 +184,17 @@ export const routes: AppRoute[] = [
       icon: <ApartmentOutlined />,
       labelKey: 'reformIndex.navFrameworks',
       descriptionKey: 'reformIndex.frameworksText',
+    },
+  },
+  {
+    path: '/reform-index/groups',
+    element: <RiPeerGroupsPage />,
+    roles: ['reform_coordinator', 'appraiser', 'leader', 'admin'],
+    menu: {
+      key: 'reform-index-groups',
+      icon: <ClusterOutlined />,
+      labelKey: 'reformIndex.navGroups',
+      descriptionKey: 'reformIndex.groupsText',
     },
   },
   { path: '/calendar', element: <CalendarPage />, public: true },

@@ -1,4 +1,4 @@
-import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   Alert,
@@ -23,6 +23,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl, isApiError } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
+import { CopyFrameworkModal } from './CopyFrameworkModal.tsx';
 import { CriterionForm, OpenCycleModal } from './FrameworkEditing.tsx';
 import type { FrameworkDetail, FrameworkRow } from './reformIndex.api.ts';
 
@@ -98,6 +99,9 @@ export default function FrameworkEditorPage() {
   const [work, setWork] = useState<Crit[] | null>(null);
   const [treeProblems, setTreeProblems] = useState<TreeProblem[]>();
   const [opening, setOpening] = useState(false);
+  // ?copyTo=<group id> (from the peer group screen) opens "copy from last year" for that group
+  const copyTo = params.get('copyTo') ?? undefined;
+  const [copying, setCopying] = useState(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new framework starts without local edits
   useEffect(() => {
     setWork(null);
@@ -180,6 +184,9 @@ export default function FrameworkEditorPage() {
               onChange={(v) => setParams({ id: v })}
               options={(list.data ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }))}
             />
+            <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="ri-copy-framework">
+              {t('reformIndex.copyFromLastYear')}
+            </Button>
             <Button
               icon={<DownloadOutlined />}
               href={id ? apiUrl(`/reform-index/frameworks/${id}/export.xlsx`) : undefined}
@@ -385,6 +392,19 @@ export default function FrameworkEditorPage() {
           </Card>
         </Col>
       </Row>
+      <CopyFrameworkModal
+        open={copying || !!copyTo}
+        frameworks={list.data ?? []}
+        groupId={copyTo}
+        onClose={() => {
+          setCopying(false);
+          if (copyTo) setParams(id ? { id } : {});
+        }}
+        onCopied={(newId) => {
+          setCopying(false);
+          setParams({ id: newId });
+        }}
+      />
       {fw.data && <OpenCycleModal open={opening} framework={fw.data} onClose={() => setOpening(false)} />}
     </Flex>
   );
