@@ -38,9 +38,13 @@ export default function UnitProfilePage() {
         tooltip: {},
         legend: { bottom: 0 },
         radar: {
-          radius: '62%',
+          // room around the polygon for labels of two or three lines; without a line height the
+          // wrapped lines of a label were drawn over each other
+          radius: '58%',
+          center: ['50%', '48%'],
+          axisNameGap: 10,
           indicator: latest.areas.map((a) => ({ name: shortArea(areaLabel(a)), min: 70, max: 100 })),
-          axisName: { fontSize: 11, color: '#333' },
+          axisName: { fontSize: 11, lineHeight: 14, color: '#333' },
         },
         series: [
           {
