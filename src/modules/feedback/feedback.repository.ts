@@ -95,7 +95,7 @@ export type NewItem = Omit<typeof feedbackItems.$inferInsert, 'code'>;
 
 const itemColumns = getTableColumns(feedbackItems);
 
-/** A `returning *` row (column names, driver values) as the item Drizzle would have returned. */
+/** A returned row (column names, driver values) as the item Drizzle would have returned. */
 function itemFromRaw(raw: Record<string, unknown>): ItemRow {
   const out: Record<string, unknown> = {};
   for (const [k, c] of Object.entries(itemColumns)) {
@@ -135,7 +135,11 @@ function intakeText(itemKeys: string[], eventKeys: string[], auditKeys: string[]
   const text = `with item as (
       insert into feedback_items (${itemKeys.map((k) => quote(ic[k]!.name)).join(', ')}, code)
       values (${itemKeys.map(() => p()).join(', ')}, ${p()} || lpad(nextval('feedback_code_seq')::text, 6, '0'))
-      on conflict (idempotency_key) do nothing returning *
+      on conflict (idempotency_key) do nothing
+      -- the columns by name, not *: a column added later must not change a prepared statement's result
+      returning ${Object.values(itemColumns)
+        .map((c) => quote(c.name))
+        .join(', ')}
     ),
     ev as (${fromItem('feedback_events', ec, eventKeys, { itemId: () => 'item.id' })}),
     au as (${fromItem('audit_log', ac, auditKeys, {
