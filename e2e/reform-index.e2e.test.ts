@@ -141,6 +141,14 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     const groupId = (await res.json()).id as string;
     await page.waitForURL(`**/reform-index/groups?id=${groupId}`);
     await page.getByText('Sửa nhóm xếp hạng').waitFor();
+    // the group read back; its name edited (PATCH with the version read)
+    await form.getByLabel('Tên nhóm').fill('Các phòng chuyên môn thuộc UBND quận Bắc Từ Liêm năm 2024');
+    const edited = answer(page, 'PATCH', `/reform-index/groups/${groupId}`);
+    await page.getByTestId('ri-save-group').click();
+    expect((await edited).status()).toBe(200);
+    await page
+      .locator('.ant-table-row', { hasText: 'Các phòng chuyên môn thuộc UBND quận Bắc Từ Liêm năm 2024' })
+      .waitFor({ timeout: 60_000 });
 
     // from the group: its framework, copied from last year's framework of the same group code
     await page.getByRole('button', { name: 'Tạo bộ chỉ số cho nhóm' }).click();
