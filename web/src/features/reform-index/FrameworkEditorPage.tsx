@@ -20,9 +20,11 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
+import { useMe } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl, isApiError } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
+import { allowed } from '../../lib/roles.ts';
 import { CopyFrameworkModal } from './CopyFrameworkModal.tsx';
 import { CriterionForm, OpenCycleModal } from './FrameworkEditing.tsx';
 import type { FrameworkDetail, FrameworkRow } from './reformIndex.api.ts';
@@ -102,6 +104,7 @@ export default function FrameworkEditorPage() {
   // ?copyTo=<group id> (from the peer group screen) opens "copy from last year" for that group
   const copyTo = params.get('copyTo') ?? undefined;
   const [copying, setCopying] = useState(false);
+  const manager = allowed(useMe().data, ['reform_coordinator', 'admin']);
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new framework starts without local edits
   useEffect(() => {
     setWork(null);
@@ -184,9 +187,11 @@ export default function FrameworkEditorPage() {
               onChange={(v) => setParams({ id: v })}
               options={(list.data ?? []).map((f) => ({ value: f.id, label: `${f.name} (${f.code})` }))}
             />
-            <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="ri-copy-framework">
-              {t('reformIndex.copyFromLastYear')}
-            </Button>
+            {manager && (
+              <Button icon={<CopyOutlined />} onClick={() => setCopying(true)} data-testid="ri-copy-framework">
+                {t('reformIndex.copyFromLastYear')}
+              </Button>
+            )}
             <Button
               icon={<DownloadOutlined />}
               href={id ? apiUrl(`/reform-index/frameworks/${id}/export.xlsx`) : undefined}

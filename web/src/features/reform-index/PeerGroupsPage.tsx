@@ -20,9 +20,11 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
+import { useMe } from '../../app/session.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
+import { allowed } from '../../lib/roles.ts';
 import { UnitSelect } from '../people/UnitSelect.tsx';
 import { buildTree, type UnitNode } from '../units/tree.ts';
 import { type Unit, useUnits } from '../units/units.api.ts';
@@ -63,6 +65,8 @@ export default function PeerGroupsPage() {
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const id = params.get('id');
+  // appraisers and leaders see the groups; coordinators (and administrators) make and edit them
+  const manager = allowed(useMe().data, ['reform_coordinator', 'admin']);
   const creating = params.get('new') === '1';
   const list = useQuery({
     queryKey: ['ri-groups'],
@@ -159,14 +163,16 @@ export default function PeerGroupsPage() {
         <Card
           title={t('reformIndex.navGroups')}
           extra={
-            <Button
-              type="primary"
-              icon={<PlusOutlined />}
-              onClick={() => setParams({ new: '1' })}
-              data-testid="ri-new-group"
-            >
-              {t('reformIndex.newGroup')}
-            </Button>
+            manager && (
+              <Button
+                type="primary"
+                icon={<PlusOutlined />}
+                onClick={() => setParams({ new: '1' })}
+                data-testid="ri-new-group"
+              >
+                {t('reformIndex.newGroup')}
+              </Button>
+            )
           }
         >
           <Typography.Paragraph type="secondary">{t('reformIndex.groupsText')}</Typography.Paragraph>
@@ -309,7 +315,7 @@ export default function PeerGroupsPage() {
                   type="primary"
                   htmlType="submit"
                   loading={save.isPending}
-                  disabled={!members.length}
+                  disabled={!members.length || !manager}
                   data-testid="ri-save-group"
                 >
                   {t('common.save')}
