@@ -46,7 +46,8 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
   const FRAMEWORK_NAME = 'Chỉ số CCHC các phòng chuyên môn năm 2024 (thử nghiệm)';
   const LAST_YEAR_NAME = 'Chỉ số CCHC các phòng chuyên môn năm 2023 (thử nghiệm)';
   const shot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: join(SHOTS_DIR, `reform-index-journey-${name}.png`), fullPage });
+    // transitions finished: a control just enabled or checked is shown in its final state
+    page.screenshot({ path: join(SHOTS_DIR, `reform-index-journey-${name}.png`), fullPage, animations: 'disabled' });
   /** the answer of the server to a request whose path contains `part` and whose method is `method` */
   const answer = (page: Page, method: string, part: string | RegExp) =>
     page.waitForResponse(
@@ -128,11 +129,14 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     const unitTree = page.getByTestId('ri-group-unit-tree');
     const node = (code: string) => unitTree.locator('.ant-tree-treenode', { hasText: `(${code})` });
     await node('HN-BTL-P-TC').waitFor({ timeout: 60_000 });
+    // quick picks by block: Bắc Từ Liêm has 13 wards
+    await page.getByTestId('ri-group-quick-picks').getByRole('button', { name: 'Phường, xã (13)' }).waitFor();
     await node('HN-BTL-PB-QLDT').locator('.ant-tree-checkbox').click();
     // the member's block comes from the unit (departments) and can be changed
     const members = page.getByTestId('ri-group-members');
     await members.getByText('Quản lý đô thị').waitFor();
     expect(await members.getByLabel('Khối HN-BTL-PB-QLDT').inputValue()).toBe('departments');
+    await expect.poll(() => page.getByTestId('ri-save-group').isEnabled(), { timeout: 60_000 }).toBe(true);
     await shot(page, 'group-new');
     const created = answer(page, 'POST', /\/reform-index\/groups$/);
     await page.getByTestId('ri-save-group').click();

@@ -122,6 +122,20 @@ export default function PeerGroupsPage() {
     return buildTree(under).map(toNode);
   }, [owner, units]);
 
+  // quick picks: every unit of one block under the owner (e.g. the 13 wards of a district, the 30 districts of the city)
+  const byBlock = useMemo(() => {
+    const out = new Map<string, string[]>();
+    const walk = (ns: TreeDataNode[]) => {
+      for (const n of ns) {
+        const b = byCode.get(String(n.key))?.block;
+        if (b) out.set(b, [...(out.get(b) ?? []), String(n.key)]);
+        if (n.children) walk(n.children);
+      }
+    };
+    walk(tree);
+    return [...out.entries()];
+  }, [tree, byCode]);
+
   const pick = (codes: string[]) => {
     const kept = members.filter((m) => codes.includes(m.unitCode));
     const added = codes
@@ -246,6 +260,19 @@ export default function PeerGroupsPage() {
               <Row gutter={12}>
                 <Col xs={24} md={11}>
                   <Typography.Text strong>{t('reformIndex.pickMembers')}</Typography.Text>
+                  <Flex gap={4} wrap style={{ marginTop: 6 }} data-testid="ri-group-quick-picks">
+                    {byBlock.map(([b, codes]) => (
+                      <Button
+                        key={b}
+                        size="small"
+                        disabled={frozen}
+                        icon={<PlusOutlined />}
+                        onClick={() => pick([...new Set([...members.map((m) => m.unitCode), ...codes])])}
+                      >
+                        {tx(`reformIndex.block_${b}`, b)} ({codes.length})
+                      </Button>
+                    ))}
+                  </Flex>
                   <div
                     style={{ maxHeight: 380, overflow: 'auto', border: '1px solid #f0f0f0', marginTop: 6, padding: 4 }}
                     data-testid="ri-group-unit-tree"
