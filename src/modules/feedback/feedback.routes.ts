@@ -95,7 +95,13 @@ export function registerFeedbackRoutes(app: App, deps: Deps) {
     async (req, reply) => {
       const { input, photos } = await readIntake(req, s.IntakeBody);
       if (!input) throw new AppError('VALIDATION_FAILED', { detail: 'body required' });
-      const r = await svc.receive(db, req.ctx, input, { channel: 'web', photos, idempotencyKey: idemKey(req) });
+      // open items are not public: the citizen is not shown other people's (staff see suggestions)
+      const r = await svc.receive(db, req.ctx, input, {
+        channel: 'web',
+        photos,
+        idempotencyKey: idemKey(req),
+        suggest: false,
+      });
       return reply.status(r.replay ? 200 : 201).send(intakeReply(r));
     },
   );
@@ -105,7 +111,7 @@ export function registerFeedbackRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags,
-        summary: 'Gợi ý phản ánh tương tự đang xử lý (cùng phường, lĩnh vực)',
+        summary: 'Gợi ý phản ánh tương tự đang xử lý (cùng phường, lĩnh vực) — cho cán bộ tiếp nhận',
         querystring: Type.Object(
           {
             areaUnitId: Type.String({ format: 'uuid' }),
@@ -116,13 +122,16 @@ export function registerFeedbackRoutes(app: App, deps: Deps) {
         ),
       },
     },
-    async (req) =>
-      svc.similarOpen(db, {
+    async (req) => {
+      // open items (their titles are the citizens' own words, not yet redacted) are for staff only
+      if (!canIntake(signedIn(req.ctx).actor)) throw new AppError('FORBIDDEN');
+      return svc.similarOpen(db, {
         areaUnitId: req.query.areaUnitId,
         categoryCode: req.query.categoryCode,
         title: req.query.text,
         content: '',
-      }),
+      });
+    },
   );
 
   app.get(

@@ -105,7 +105,15 @@ export async function receive(
   db: Db,
   ctx: RequestContext,
   input: IntakeInput,
-  o: { channel: Channel; receivedAt?: Date; photos?: Photo[]; idempotencyKey?: string; rateLimit?: boolean },
+  o: {
+    channel: Channel;
+    receivedAt?: Date;
+    photos?: Photo[];
+    idempotencyKey?: string;
+    rateLimit?: boolean;
+    /** rank similar open items for the answer (staff intake); the public is never shown other people's open items */
+    suggest?: boolean;
+  },
 ): Promise<IntakeResult> {
   const who = normaliseContact(input);
   checkLocation(input.lat, input.long);
@@ -244,7 +252,7 @@ export async function receive(
     item: result.item,
     trackingKey,
     replay: false,
-    similar: await rankSimilar(db, result.item, result.candidates),
+    similar: o.suggest === false ? [] : await rankSimilar(db, result.item, result.candidates),
   };
 }
 

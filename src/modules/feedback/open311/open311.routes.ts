@@ -98,6 +98,7 @@ export function registerOpen311(app: App, deps: Deps) {
     const r = await receive(db, req.ctx, input, {
       channel: 'open311',
       idempotencyKey: body.attribute_idempotency_key || (req.headers['idempotency-key'] as string | undefined),
+      suggest: false, // the GeoReport answer has no place for them
     });
     return send(reply, format, 'service_requests', [
       { service_request_id: r.item.code, service_notice: o.notice(r.item.answerDue), account_id: null },
