@@ -143,7 +143,8 @@ export default function DossierDetail() {
             {d.files?.length
               ? d.files.map((f) => (
                   <div key={f.id}>
-                    <a href={apiUrl(`/dossiers/${d.id}/files/${f.id}`)}>{f.fileName}</a> <Tag>{f.kind}</Tag>
+                    <a href={apiUrl(`/dossiers/${d.id}/files/${f.id}`)}>{f.fileName}</a>{' '}
+                    <Tag>{t(`dossiers.fileKind_${f.kind}` as never)}</Tag>
                   </div>
                 ))
               : '—'}
