@@ -70,6 +70,13 @@ describe.each(DB_KINDS)('fee payment on %s', (kind) => {
     expect(look.status, look.raw).toBe(200);
     expect(look.body).toMatchObject({ nationalCode: 6, statusName: 'Yêu cầu thực hiện nghĩa vụ tài chính' });
 
+    // the result is not handed over while its fee is due: not offered, and refused if asked
+    expect((await officerTC.get(`/api/v1/dossiers/${d.id}`)).body.allowedActions).not.toContain('return_result');
+    const early = await act(officerTC, d.id, d.version, 'return_result');
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('DOSSIER_FEE_UNPAID');
+    expect(early.body.detail).toContain('(75.000 đồng)');
+
     // only the one-stop shop of the receiving unit collects it
     const notMine = await pay(leader, d.id, d.version);
     expect(notMine.status).toBe(409);

@@ -3,14 +3,13 @@ import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
-import { feeRecordable } from './domain/fees.ts';
+import { feeRecordable, formatVnd } from './domain/fees.ts';
 import { type DossierStatus, STATUS_VI } from './domain/workflow.ts';
 import { mayRecordFee } from './dossier-fees.ts';
 import * as repo from './dossiers.repository.ts';
 import type { FeeInput } from './dossiers.schemas.ts';
 import { dossierView, visibleDossier } from './dossiers.service.ts';
 
-const vnd = new Intl.NumberFormat('vi-VN');
 const METHOD_VI: Record<string, string> = {
   cash: 'tiền mặt',
   bank_transfer: 'chuyển khoản',
@@ -62,7 +61,7 @@ export async function recordFee(db: Db, ctx: RequestContext & { actor: Actor }, 
       stepKey: p.workflow[d.stepIndex]?.key ?? null,
       stepName: p.workflow[d.stepIndex]?.name ?? null,
       actorName: ctx.actor.fullName,
-      note: `Đã thu ${vnd.format(b.amount)} đồng (${METHOD_VI[b.method]}), biên lai số ${b.receiptNo}`,
+      note: `Đã thu ${formatVnd(b.amount)} đồng (${METHOD_VI[b.method]}), biên lai số ${b.receiptNo}`,
       data: { amount: b.amount, method: b.method, receiptNo: b.receiptNo },
     });
     await audit(tx, ctx, {

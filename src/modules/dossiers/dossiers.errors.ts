@@ -36,6 +36,11 @@ export const DossierErrors = defineErrors({
     vi: 'Phí, lệ phí của hồ sơ đã được ghi nhận (biên lai số {receiptNo}).',
     en: 'The fee of this dossier has already been recorded (receipt no. {receiptNo}).',
   },
+  DOSSIER_FEE_UNPAID: {
+    status: 409,
+    vi: 'Hồ sơ còn phí, lệ phí chưa thu ({amount} đồng): ghi nhận thu phí trước khi trả kết quả.',
+    en: 'The fee of this dossier ({amount} VND) has not been paid: record the payment before returning the result.',
+  },
   DOSSIER_REASON_REQUIRED: { status: 422, vi: 'Cần nêu lý do.', en: 'A reason is required.' },
   DOSSIER_SUPPLEMENT_LIST_REQUIRED: {
     status: 422,

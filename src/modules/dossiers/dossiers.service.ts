@@ -16,7 +16,7 @@ import {
   resumedDueDate,
   stepDueDate,
 } from './domain/deadline.ts';
-import { nationalStatus } from './domain/fees.ts';
+import { awaitingFee, feeTotal, formatVnd, nationalStatus } from './domain/fees.ts';
 import {
   actingParty,
   allowedActions,
@@ -126,7 +126,9 @@ export async function dossierView(
     rating: d.rating,
     digitised: d.digitised,
     version: d.version,
-    allowedActions: allowedActions(machine(d, p)).filter((a) => mayAct(actor, d, p, a)),
+    allowedActions: allowedActions(machine(d, p)).filter(
+      (a) => mayAct(actor, d, p, a) && !(a === 'return_result' && awaitingFee(d, p.fees)),
+    ),
     forms: formsOf(d),
     fee: feeView(actor, d, p),
   };
@@ -472,6 +474,8 @@ export async function transition(
       break;
     }
     case 'return_result':
+      // an approved result is handed over once its fee is paid (national status 6 until then)
+      if (awaitingFee(d0, p.fees)) throw new AppError('DOSSIER_FEE_UNPAID', { amount: formatVnd(feeTotal(p.fees)) });
       set.returnedAt = now;
       break;
     case 'apologise': {

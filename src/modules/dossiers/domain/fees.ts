@@ -28,6 +28,10 @@ export function feeTotal(fees: readonly FeeItem[]): number {
 }
 export const hasFees = (fees: readonly FeeItem[]) => feeTotal(fees) > 0;
 
+const vnd = new Intl.NumberFormat('vi-VN');
+/** An amount of đồng as written in Vietnamese documents: 75.000 */
+export const formatVnd = (amount: number) => vnd.format(amount);
+
 interface DossierFeeState {
   status: string;
   outcome: string | null;
