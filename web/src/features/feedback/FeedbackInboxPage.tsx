@@ -1,5 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Drawer, Form, Input, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  Descriptions,
+  Drawer,
+  Form,
+  Input,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { notifySuccess } from '../../lib/notify.tsx';
@@ -7,15 +21,21 @@ import { ACTIONS_FROM, type Detail, feedbackApi, STATUSES, type StaffView } from
 
 const DEADLINE_COLOR: Record<string, string> = { ok: 'green', near: 'orange', overdue: 'red' };
 
+/** Items that still need work: everything but rejected and published ones. */
+const OPEN_STATUSES = STATUSES.filter((s) => s !== 'rejected' && s !== 'published');
+
 /** Staff inbox: items of the actor's units, sorted by answer date, with filters and a detail drawer. */
 export default function FeedbackInboxPage() {
   const { t, tx, formatDate } = useT();
   const [filters, setFilters] = useState<Record<string, string | undefined>>({});
+  // an inbox shows what still needs work unless asked for everything (or for one status)
+  const [openOnly, setOpenOnly] = useState(true);
   const [page, setPage] = useState(1);
   const [openId, setOpenId] = useState<string | null>(null);
+  const status = filters.status ?? (openOnly ? OPEN_STATUSES.join(',') : undefined);
   const list = useQuery({
-    queryKey: ['feedback', 'inbox', filters, page],
-    queryFn: () => feedbackApi.inbox({ ...filters, limit: 20, offset: (page - 1) * 20 }),
+    queryKey: ['feedback', 'inbox', filters, openOnly, page],
+    queryFn: () => feedbackApi.inbox({ ...filters, status, limit: 20, offset: (page - 1) * 20 }),
   });
   return (
     <Card title={t('feedback.inboxTitle')}>
@@ -45,6 +65,17 @@ export default function FeedbackInboxPage() {
             style={{ width: 160 }}
             options={['ok', 'near', 'overdue'].map((s) => ({ value: s, label: tx(`feedback.deadlineState.${s}`, s) }))}
           />
+        </Form.Item>
+        <Form.Item>
+          <Checkbox
+            checked={openOnly}
+            onChange={(e) => {
+              setOpenOnly(e.target.checked);
+              setPage(1);
+            }}
+          >
+            {t('feedback.openOnly')}
+          </Checkbox>
         </Form.Item>
         <Button htmlType="submit" type="primary">
           {t('common.filter')}
@@ -79,7 +110,12 @@ export default function FeedbackInboxPage() {
             title: t('feedback.answerDue'),
             dataIndex: 'answerDue',
             width: 130,
-            render: (d: string, r) => <Tag color={DEADLINE_COLOR[r.deadlineState]}>{formatDate(d)}</Tag>,
+            render: (d: string, r) => (
+              <>
+                <Tag color={DEADLINE_COLOR[r.deadlineState]}>{formatDate(d)}</Tag>
+                <EscalationTag level={r.escalationLevel} />
+              </>
+            ),
           },
         ]}
       />
@@ -147,7 +183,8 @@ function ItemDetail({ id }: { id: string }) {
           {[i.reporter.name, i.reporter.address, i.reporter.phone, i.reporter.email].filter(Boolean).join(' · ')}
         </Descriptions.Item>
         <Descriptions.Item label={t('feedback.answerDue')}>
-          <Tag color={DEADLINE_COLOR[i.deadlineState]}>{formatDate(i.answerDue)}</Tag> {formatDateTime(i.receivedAt)}
+          <Tag color={DEADLINE_COLOR[i.deadlineState]}>{formatDate(i.answerDue)}</Tag>
+          <EscalationTag level={i.escalationLevel} /> {formatDateTime(i.receivedAt)}
         </Descriptions.Item>
         {i.dossierCode && <Descriptions.Item label={t('feedback.dossierCode')}>{i.dossierCode}</Descriptions.Item>}
         {i.duplicateOfCode && (
@@ -237,5 +274,16 @@ function ItemDetail({ id }: { id: string }) {
         }))}
       />
     </>
+  );
+}
+
+/** Overdue items are reported up: 1 = to the unit head, 2 = to the leader. */
+function EscalationTag({ level }: { level: number }) {
+  const { t } = useT();
+  if (!level) return null;
+  return (
+    <Tag color="volcano" data-testid="escalation-tag">
+      {level >= 2 ? t('feedback.escalatedLeader') : t('feedback.escalatedHead')}
+    </Tag>
   );
 }
