@@ -14,12 +14,12 @@ import {
   Space,
   Tag,
   Typography,
-  Upload,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
+import { PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
 import { feedbackApi, type IntakeReply, type Similar } from './feedback.api.ts';
 
 const CHANNELS = ['hotline', 'counter', 'letter', 'email'] as const;
@@ -253,45 +253,8 @@ export default function FeedbackIntakePage() {
             <Form.Item name="dossierCode" label={t('feedback.dossierCode')}>
               <Input maxLength={60} />
             </Form.Item>
-            <Form.Item label={t('feedback.photos')} extra={t('feedback.photosHint')}>
-              <Upload
-                accept="image/*"
-                multiple
-                listType="picture"
-                beforeUpload={(f) => {
-                  setFiles((xs) => [...xs, f].slice(0, 5));
-                  return false;
-                }}
-                onRemove={(f) => setFiles((xs) => xs.filter((x) => x.name !== f.name))}
-              >
-                <Button>{t('feedback.addPhotos')}</Button>
-              </Upload>
-            </Form.Item>
-            <Card size="small" title={t('feedback.identity')} style={{ marginBottom: 16 }}>
-              <Typography.Paragraph type="secondary">{t('feedback.identityHint')}</Typography.Paragraph>
-              <Row gutter={16}>
-                <Col xs={24} md={12}>
-                  <Form.Item name="reporterName" label={t('feedback.name')} rules={req}>
-                    <Input maxLength={120} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item name="reporterAddress" label={t('feedback.address')} rules={req}>
-                    <Input maxLength={300} />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item name="reporterPhone" label={t('feedback.phone')}>
-                    <Input maxLength={20} inputMode="tel" />
-                  </Form.Item>
-                </Col>
-                <Col xs={24} md={12}>
-                  <Form.Item name="reporterEmail" label={t('feedback.email')}>
-                    <Input maxLength={200} type="email" />
-                  </Form.Item>
-                </Col>
-              </Row>
-            </Card>
+            <PhotosField setFiles={setFiles} />
+            <ReporterCard own={false} />
             <Button type="primary" htmlType="submit" loading={record.isPending} size="large">
               {t('feedbackUi.navIntake')}
             </Button>

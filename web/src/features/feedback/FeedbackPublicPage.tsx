@@ -1,8 +1,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Tabs, Tag, Typography, Upload } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
+import { PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
 import { feedbackApi, type IntakeReply, STATUSES } from './feedback.api.ts';
 
 /** Public feedback page: send an item (mobile-friendly), search published answers. */
@@ -162,45 +163,8 @@ function SubmitForm() {
       <Form.Item name="dossierCode" label={t('feedback.dossierCode')}>
         <Input maxLength={60} />
       </Form.Item>
-      <Form.Item label={t('feedback.photos')} extra={t('feedback.photosHint')}>
-        <Upload
-          accept="image/*"
-          multiple
-          listType="picture"
-          beforeUpload={(f) => {
-            setFiles((xs) => [...xs, f].slice(0, 5));
-            return false;
-          }}
-          onRemove={(f) => setFiles((xs) => xs.filter((x) => x.name !== f.name))}
-        >
-          <Button>{t('feedback.addPhotos')}</Button>
-        </Upload>
-      </Form.Item>
-      <Card size="small" title={t('feedback.identity')} style={{ marginBottom: 16 }}>
-        <Typography.Paragraph type="secondary">{t('feedback.identityHint')}</Typography.Paragraph>
-        <Row gutter={16}>
-          <Col xs={24} md={12}>
-            <Form.Item name="reporterName" label={t('feedback.name')} rules={req}>
-              <Input maxLength={120} autoComplete="name" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="reporterAddress" label={t('feedback.address')} rules={req}>
-              <Input maxLength={300} autoComplete="street-address" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="reporterPhone" label={t('feedback.phone')}>
-              <Input maxLength={20} inputMode="tel" autoComplete="tel" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} md={12}>
-            <Form.Item name="reporterEmail" label={t('feedback.email')}>
-              <Input maxLength={200} type="email" autoComplete="email" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Card>
+      <PhotosField setFiles={setFiles} />
+      <ReporterCard own={true} />
       <Button type="primary" htmlType="submit" loading={submit.isPending} block size="large">
         {t('feedback.submit')}
       </Button>

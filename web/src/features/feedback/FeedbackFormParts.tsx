@@ -1,0 +1,61 @@
+import { Button, Card, Col, Form, Input, Row, Typography, Upload } from 'antd';
+import type { Dispatch, SetStateAction } from 'react';
+import { useT } from '../../i18n/i18n.tsx';
+
+/** Up to 5 photos, kept by the form until it is sent (the server checks their content). */
+export function PhotosField({ setFiles }: { setFiles: Dispatch<SetStateAction<File[]>> }) {
+  const { t } = useT();
+  return (
+    <Form.Item label={t('feedback.photos')} extra={t('feedback.photosHint')}>
+      <Upload
+        accept="image/*"
+        multiple
+        listType="picture"
+        beforeUpload={(f) => {
+          setFiles((xs) => [...xs, f].slice(0, 5));
+          return false;
+        }}
+        onRemove={(f) => setFiles((xs) => xs.filter((x) => x.name !== f.name))}
+      >
+        <Button>{t('feedback.addPhotos')}</Button>
+      </Upload>
+    </Form.Item>
+  );
+}
+
+/**
+ * Who sends the item, as Decree 20/2008 requires (never shown publicly). `own`: the citizen fills
+ * in their own details, so the browser may offer to fill them; an officer keys in someone else's.
+ */
+export function ReporterCard({ own }: { own: boolean }) {
+  const { t } = useT();
+  const req = [{ required: true, message: t('common.required') }];
+  const auto = (v: string) => (own ? v : undefined);
+  return (
+    <Card size="small" title={t('feedback.identity')} style={{ marginBottom: 16 }}>
+      <Typography.Paragraph type="secondary">{t('feedback.identityHint')}</Typography.Paragraph>
+      <Row gutter={16}>
+        <Col xs={24} md={12}>
+          <Form.Item name="reporterName" label={t('feedback.name')} rules={req}>
+            <Input maxLength={120} autoComplete={auto('name')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="reporterAddress" label={t('feedback.address')} rules={req}>
+            <Input maxLength={300} autoComplete={auto('street-address')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="reporterPhone" label={t('feedback.phone')}>
+            <Input maxLength={20} inputMode="tel" autoComplete={auto('tel')} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item name="reporterEmail" label={t('feedback.email')}>
+            <Input maxLength={200} type="email" autoComplete={auto('email')} />
+          </Form.Item>
+        </Col>
+      </Row>
+    </Card>
+  );
+}
