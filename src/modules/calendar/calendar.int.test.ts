@@ -1,21 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Session, type TestApp } from '../../../test/harness.ts';
+import { fileUpload } from '../../../test/multipart.ts';
 import { computeDueDate } from '../../calendar/index.ts';
 import { runCalendarCli } from './calendar.cli.ts';
 import { getCalendar } from './calendar.service.ts';
-
-function multipart(filename: string, content: Buffer, type: string) {
-  const boundary = `----cchc${Date.now()}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 const schedule2027 = {
   daysOff: [
@@ -198,7 +187,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
         },
       },
     };
-    const ok = multipart('lich-2029.json', Buffer.from(JSON.stringify(json)), 'application/json');
+    const ok = fileUpload('lich-2029.json', Buffer.from(JSON.stringify(json)), 'application/json');
     const imported = await admin.request('POST', '/api/v1/calendar/schedules/import', ok.body, ok.headers);
     expect(imported.status).toBe(200);
     expect(imported.body).toEqual({ years: [{ year: 2029, version: 1 }] });
@@ -211,7 +200,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     ws.addRow(['2029-02-12', 'holiday', 'Tết Nguyên đán', '']);
     ws.addRow(['2029-02-17', 'làm bù', '', '']);
     ws.addRow(['2029-02-19', 'swapped', 'Hoán đổi', '']);
-    const x = multipart('lich.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/octet-stream');
+    const x = fileUpload('lich.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/octet-stream');
     const fromXlsx = await admin.request('POST', '/api/v1/calendar/schedules/import', x.body, x.headers);
     expect(fromXlsx.body).toEqual({ years: [{ year: 2029, version: 2 }] });
     const read = (await admin.get('/api/v1/calendar/schedules/2029')).body;
@@ -234,7 +223,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
         },
       },
     };
-    const bad = multipart('bad.json', Buffer.from(JSON.stringify(badJson)), 'application/json');
+    const bad = fileUpload('bad.json', Buffer.from(JSON.stringify(badJson)), 'application/json');
     const rejected = await admin.request('POST', '/api/v1/calendar/schedules/import', bad.body, bad.headers);
     expect(rejected.status).toBe(422);
     expect(rejected.body.code).toBe('CALENDAR_IMPORT_INVALID');
@@ -243,7 +232,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
       { year: 2031, date: '2031-02-30', problem: 'invalid date' },
     ]);
     expect((await admin.get('/api/v1/calendar/schedules/2029')).body.version).toBe(2);
-    const junk = multipart('x.xlsx', Buffer.from('not a zip'), 'application/octet-stream');
+    const junk = fileUpload('x.xlsx', Buffer.from('not a zip'), 'application/octet-stream');
     expect((await admin.request('POST', '/api/v1/calendar/schedules/import', junk.body, junk.headers)).body.code).toBe(
       'CALENDAR_IMPORT_FILE_UNREADABLE',
     );
@@ -260,7 +249,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
       headers: { cookie: admin.cookie! },
     });
     expect(xlsx.statusCode).toBe(200);
-    const back = multipart('lich-2025.xlsx', xlsx.rawPayload, 'application/octet-stream');
+    const back = fileUpload('lich-2025.xlsx', xlsx.rawPayload, 'application/octet-stream');
     const reimported = await admin.request('POST', '/api/v1/calendar/schedules/import', back.body, back.headers);
     expect(reimported.body).toEqual({ years: [{ year: 2025, version: 1 }] });
     const y2025 = (await admin.get('/api/v1/calendar/schedules/2025')).body;

@@ -1,31 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Session, type TestApp } from '../../../test/harness.ts';
+import { multipart } from '../../../test/multipart.ts';
 import { SEARCH } from './feedback.repository.ts';
 import { forgetTrigrams } from './feedback.service.ts';
 import { seedFeedbackReference } from './feedback.setup.ts';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
-
-function multipart(
-  fields: Record<string, string>,
-  files: { name: string; filename: string; type: string; data: Buffer }[],
-) {
-  const boundary = '----cchcboundary';
-  const parts: Buffer[] = [];
-  for (const [k, v] of Object.entries(fields))
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  for (const f of files) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`,
-      ),
-      f.data,
-      Buffer.from('\r\n'),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { body: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 
 let ipCounter = 0;
 /** every public request from its own address, so the per-IP limit does not mix tests */
@@ -152,7 +132,7 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
   it('accepts photos checked by their bytes, refuses other files and oversize ones', async () => {
     const fields = Object.fromEntries(Object.entries(base()).map(([k, v]) => [k, String(v)]));
     const ok = multipart(fields, [
-      { name: 'photos', filename: 'a.png', type: 'image/png', data: Buffer.concat([PNG, Buffer.alloc(100)]) },
+      { field: 'photos', name: 'a.png', type: 'image/png', data: Buffer.concat([PNG, Buffer.alloc(100)]) },
     ]);
     const r = await t.anon.post('/api/v1/feedback/items', ok.body, { ...ok.headers, ...ip() });
     expect(r.status).toBe(201);
@@ -164,8 +144,8 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
     // a script named .jpg with an image content type is still not an image
     const fake = multipart({ ...fields, reporterPhone: '0911000001' }, [
       {
-        name: 'photos',
-        filename: 'x.jpg',
+        field: 'photos',
+        name: 'x.jpg',
         type: 'image/jpeg',
         data: Buffer.from('<script>alert(1)</script> not an image at all'),
       },
@@ -175,8 +155,8 @@ describe.each(DB_KINDS)('feedback on %s', (kind) => {
     expect(bad.body.code).toBe('FEEDBACK_NOT_IMAGE');
     const big = multipart({ ...fields, reporterPhone: '0911000002' }, [
       {
-        name: 'photos',
-        filename: 'big.png',
+        field: 'photos',
+        name: 'big.png',
         type: 'image/png',
         data: Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024 + 10)]),
       },

@@ -4,24 +4,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Reply, type Session, type TestApp } from '../../../test/harness.ts';
+import type { Criterion } from './domain/index.ts';
+import { apiCrit } from './domain/test-fixtures.ts';
 
-const crit = (code: string, parentCode: string | null, maxPoints: number, extra: Record<string, unknown> = {}) => ({
-  code,
-  parentCode,
-  name: `Tiêu chí ${code}`,
-  maxPoints,
-  method: 'appraisal',
-  rule: { kind: parentCode === null ? 'sum' : 'free' },
-  evidenceRequired: false,
-  allowNotApplicable: false,
-  ...extra,
-});
 const CRITERIA = [
-  crit('1', null, 10),
-  crit('1.1', '1', 6, { evidenceRequired: true }),
-  crit('1.2', '1', 4, { allowNotApplicable: true }),
-  crit('2', null, 5),
-  crit('2.1', '2', 5, { method: 'survey' }),
+  apiCrit('1', null, 10),
+  apiCrit('1.1', '1', 6, { evidenceRequired: true }),
+  apiCrit('1.2', '1', 4, { allowNotApplicable: true }),
+  apiCrit('2', null, 5),
+  apiCrit('2.1', '2', 5, { method: 'survey' }),
 ];
 
 describe.each(DB_KINDS)('reform index peer groups and copy from last year on %s', (kind) => {
@@ -156,7 +147,7 @@ describe.each(DB_KINDS)('reform index peer groups and copy from last year on %s'
     expect(view.status).toBe('draft');
     expect(view.name).toBe('Chỉ số CCHC các phòng chuyên môn năm 2024');
     expect(view.nameEn).toBe('PAR Index of departments 2024');
-    const shape = (cs: Record<string, unknown>[]) =>
+    const shape = (cs: readonly Partial<Criterion>[]) =>
       cs.map((c) => [c.code, c.parentCode, c.maxPoints, c.method, c.evidenceRequired, c.allowNotApplicable]);
     expect(shape(view.criteria)).toEqual(shape(CRITERIA));
     // the copy is its own tree: editing it leaves last year's alone

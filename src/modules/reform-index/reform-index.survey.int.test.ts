@@ -5,36 +5,15 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Reply, type Session, type TestApp } from '../../../test/harness.ts';
+import { fileUpload } from '../../../test/multipart.ts';
+import { apiCrit } from './domain/test-fixtures.ts';
 
-function multipart(fileName: string, content: Buffer) {
-  const boundary = `----cchc${Math.random().toString(16).slice(2)}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const crit = (code: string, parentCode: string | null, maxPoints: number, extra: Record<string, unknown> = {}) => ({
-  code,
-  parentCode,
-  name: `Tiêu chí ${code}`,
-  maxPoints,
-  method: 'appraisal',
-  rule: { kind: parentCode === null ? 'sum' : 'free' },
-  evidenceRequired: false,
-  allowNotApplicable: false,
-  ...extra,
-});
 const CRITERIA = [
-  crit('A', null, 4),
-  crit('A1', 'A', 4),
-  crit('S', null, 6),
-  crit('S1', 'S', 3.5, { method: 'survey' }),
-  crit('S2', 'S', 2.5, { method: 'survey', rule: { kind: 'yesNo' } }),
+  apiCrit('A', null, 4),
+  apiCrit('A1', 'A', 4),
+  apiCrit('S', null, 6),
+  apiCrit('S1', 'S', 3.5, { method: 'survey' }),
+  apiCrit('S2', 'S', 2.5, { method: 'survey', rule: { kind: 'yesNo' } }),
 ];
 const UNITS = ['HN-BTL-PB-QLDT', 'HN-BTL-PB-NV'];
 
@@ -54,7 +33,7 @@ describe.each(DB_KINDS)('reform index survey import and framework edits on %s', 
     expect(r.body.code).toBe(code);
   };
   const upload = (s: Session, name: string, content: Buffer) => {
-    const m = multipart(name, content);
+    const m = fileUpload(name, content);
     return s.request('POST', url(`/cycles/${cycleId}/survey/import`), m.body, m.headers);
   };
   const template = async (s: Session) =>
@@ -236,7 +215,7 @@ describe.each(DB_KINDS)('reform index survey import and framework edits on %s', 
     const edited = fw.criteria.map((c: { code: string }) =>
       c.code === 'A1' ? { ...c, name: 'Ban hành kế hoạch CCHC', evidenceRequired: true, allowNotApplicable: true } : c,
     );
-    const added = [...edited, crit('S3', 'S', 1, { method: 'survey' })].map((c) =>
+    const added = [...edited, apiCrit('S3', 'S', 1, { method: 'survey' })].map((c) =>
       c.code === 'S' ? { ...c, maxPoints: 7 } : c,
     );
     const ok = await coord.patch(url(`/frameworks/${draftId}`), { version: fw.version, criteria: added });

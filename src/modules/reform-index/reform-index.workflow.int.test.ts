@@ -5,35 +5,14 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Reply, type Session, type TestApp } from '../../../test/harness.ts';
+import { fileUpload } from '../../../test/multipart.ts';
+import { apiCrit } from './domain/test-fixtures.ts';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
-function multipart(fileName: string, content: Buffer, contentType = 'application/octet-stream') {
-  const boundary = `----cchc${Math.random().toString(16).slice(2)}`;
-  const body = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
-
-const crit = (code: string, parentCode: string | null, maxPoints: number, extra: Record<string, unknown> = {}) => ({
-  code,
-  parentCode,
-  name: `Tiêu chí ${code}`,
-  maxPoints,
-  method: 'appraisal',
-  rule: { kind: parentCode === null ? 'sum' : 'free' },
-  evidenceRequired: false,
-  allowNotApplicable: false,
-  ...extra,
-});
 const CRITERIA = [
-  crit('A', null, 10),
-  crit('A1', 'A', 4, {
+  apiCrit('A', null, 10),
+  apiCrit('A1', 'A', 4, {
     rule: {
       kind: 'tiered',
       levels: [
@@ -44,10 +23,10 @@ const CRITERIA = [
     },
     evidenceRequired: true,
   }),
-  crit('A2', 'A', 3, { allowNotApplicable: true }),
-  crit('A3', 'A', 3, { method: 'computed', metricKey: 'test.notRegistered', rule: { kind: 'proportional' } }),
-  crit('B', null, 5),
-  crit('B1', 'B', 5, { method: 'survey' }),
+  apiCrit('A2', 'A', 3, { allowNotApplicable: true }),
+  apiCrit('A3', 'A', 3, { method: 'computed', metricKey: 'test.notRegistered', rule: { kind: 'proportional' } }),
+  apiCrit('B', null, 5),
+  apiCrit('B1', 'B', 5, { method: 'survey' }),
 ];
 
 describe.each(DB_KINDS)('reform index workflow on %s', (kind) => {
@@ -67,7 +46,7 @@ describe.each(DB_KINDS)('reform index workflow on %s', (kind) => {
     expect(r.body.code).toBe(code);
   };
   const upload = (s: Session, path: string, name: string, content: Buffer) => {
-    const m = multipart(name, content);
+    const m = fileUpload(name, content);
     return s.request('POST', path, m.body, m.headers);
   };
 
@@ -123,10 +102,10 @@ describe.each(DB_KINDS)('reform index workflow on %s', (kind) => {
       code: 'T-BAD',
       name: 'Sai',
       criteria: [
-        crit('A', null, 2),
-        crit('X', 'Y', 1, { rule: { kind: 'sum' } }),
-        crit('Y', 'X', 1, { rule: { kind: 'sum' } }),
-        crit('A1', 'A', 2),
+        apiCrit('A', null, 2),
+        apiCrit('X', 'Y', 1, { rule: { kind: 'sum' } }),
+        apiCrit('Y', 'X', 1, { rule: { kind: 'sum' } }),
+        apiCrit('A1', 'A', 2),
       ],
     });
     problem(cyclic, 422, 'RI_FRAMEWORK_INVALID');
@@ -135,7 +114,7 @@ describe.each(DB_KINDS)('reform index workflow on %s', (kind) => {
       groupId,
       code: 'T-BAD',
       name: 'Sai',
-      criteria: [crit('A', null, 2), crit('A1', 'A', 2), crit('A2', 'A', 1)],
+      criteria: [apiCrit('A', null, 2), apiCrit('A1', 'A', 2), apiCrit('A2', 'A', 1)],
     });
     problem(tooMuch, 422, 'RI_FRAMEWORK_INVALID');
     expect(tooMuch.body.problems[0]).toMatchObject({ code: 'FRAMEWORK_CHILDREN_MAX_MISMATCH', criterionCode: 'A' });

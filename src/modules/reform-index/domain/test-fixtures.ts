@@ -22,6 +22,10 @@ export function crit(
 
 export const sum = { rule: { kind: 'sum' } } as const;
 
+/** A criterion as the API takes it in tests: areas (no parent) add up their children. */
+export const apiCrit = (code: string, parentCode: string | null, maxPoints: number, extra: Partial<Criterion> = {}) =>
+  crit(code, parentCode, maxPoints, { ...(parentCode === null ? sum : {}), ...extra });
+
 /**
  * Two areas, 10 points:
  *   A (6) → A1 (4, tiered 4/2/0), A2 (2, allows N/A)
