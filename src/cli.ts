@@ -6,7 +6,6 @@ import { migrate } from './db/migrate.ts';
 import { DEMO_PASSWORD, isEmpty, seedDemo } from './db/seed/demo.ts';
 import { createUserCli, resetPasswordCli } from './db/seed/users-cli.ts';
 import { AppError, errorDef, formatMessage } from './errors.ts';
-import { requestLogSerializer } from './platform/http/log-redaction.ts';
 import { startServer } from './server.ts';
 
 const HELP = `cchc — cải cách hành chính
@@ -36,7 +35,6 @@ async function serve(config: Config) {
     logger: {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
-      serializers: { req: requestLogSerializer },
     },
     seed: async (deps) => {
       if (config.seedDemo && (await isEmpty(deps.database.db))) {

@@ -22,20 +22,3 @@ export function redactUrl(url: string): string {
     });
   return `${url.slice(0, q)}?${parts.join('&')}`;
 }
-
-/** pino serializer for Fastify's request log line: Fastify's fields, the URL redacted. */
-export function requestLogSerializer(req: {
-  method: string;
-  url: string;
-  host?: string;
-  ip?: string;
-  socket?: { remotePort?: number };
-}) {
-  return {
-    method: req.method,
-    url: redactUrl(req.url),
-    host: req.host,
-    remoteAddress: req.ip,
-    remotePort: req.socket?.remotePort,
-  };
-}
