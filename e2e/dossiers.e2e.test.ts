@@ -1,44 +1,26 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
+import { hasChromium, type Journey, openJourney, SHOTS_DIR } from './helpers.ts';
 
 const run = hasChromium || process.env.CI ? describe : describe.skip;
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 
 run('journey: a citizen files a building permit online, the ward accepts it, anyone can track it', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let j: Journey;
   let url = '';
-  const contexts: BrowserContext[] = [];
   let code = '';
   const shot = (page: Page, name: string, fullPage = true) =>
     page.screenshot({ path: join(SHOTS_DIR, `dossiers-${name}.png`), fullPage });
 
-  async function signedIn(login: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${url}/login`);
-    await page.getByLabel('Email hoặc số điện thoại').fill(login);
-    await page.getByLabel('Mật khẩu').fill('demo1234');
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL('**/home');
-    return page;
-  }
+  const signedIn = (login: string) => j.signIn(login);
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM}`);
-    ensureWebBuilt();
-    server = await startDemoServer();
-    url = server.url;
-    browser = await launchChromium();
+    j = await openJourney();
+    url = j.url;
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.cleanup();
+    await j?.close();
   });
 
   it('files online: procedure → details → documents → review → code and due date', async () => {
@@ -116,9 +98,7 @@ run('journey: a citizen files a building permit online, the ward accepts it, any
   });
 
   it('anyone tracks it with the code and the last 4 phone digits', async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
+    const page = await j.newPage();
     await page.goto(`${url}/lookup`);
     await page.getByLabel('Mã hồ sơ').fill(code);
     await page.getByLabel('4 số cuối điện thoại').fill('5678');

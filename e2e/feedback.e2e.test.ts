@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
+import { hasChromium, type Journey, openJourney, SHOTS_DIR } from './helpers.ts';
 
 const run = hasChromium || process.env.CI ? describe : describe.skip;
 
@@ -13,10 +13,8 @@ const run = hasChromium || process.env.CI ? describe : describe.skip;
  * page; the citizen, not satisfied, reopens it from the follow-up page.
  */
 run('journey: citizens’ feedback from the phone to the answer, duplicates and reopening', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let j: Journey;
   let url = '';
-  const contexts: BrowserContext[] = [];
   let code = '';
   let trackingKey = '';
   const TITLE = 'Cột đèn chiếu sáng ngõ 75 bị nghiêng, đèn không sáng';
@@ -25,26 +23,8 @@ run('journey: citizens’ feedback from the phone to the answer, duplicates and 
   const shot = (page: Page, name: string, fullPage = true) =>
     page.screenshot({ path: join(SHOTS_DIR, `feedback-${name}.png`), fullPage });
 
-  async function newPage(mobile = false): Promise<Page> {
-    const ctx = await browser.newContext({
-      viewport: mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
-      locale: 'vi-VN',
-      ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    return page;
-  }
-  async function signedIn(login: string): Promise<Page> {
-    const page = await newPage();
-    await page.goto(`${url}/login`);
-    await page.getByLabel('Email hoặc số điện thoại').fill(login);
-    await page.getByLabel('Mật khẩu').fill('demo1234');
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL('**/home');
-    return page;
-  }
+  const newPage = (mobile = false) => j.newPage(mobile);
+  const signedIn = (login: string) => j.signIn(login);
   /** Picks an option of an antd Select by typing into it (the first match). */
   async function pick(page: Page, label: string, text: string) {
     await page.getByLabel(label, { exact: true }).click();
@@ -56,16 +36,11 @@ run('journey: citizens’ feedback from the phone to the answer, duplicates and 
     page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method);
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM}`);
-    ensureWebBuilt();
-    server = await startDemoServer();
-    url = server.url;
-    browser = await launchChromium();
+    j = await openJourney();
+    url = j.url;
   });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.cleanup();
+    await j?.close();
   });
 
   it('the administrator adds a routing rule (and a duplicate one is refused)', async () => {

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../src/config.ts';
 import { isEmpty, seedDemo } from '../src/db/seed/demo.ts';
 import { type Running, startServer } from '../src/server.ts';
@@ -68,4 +68,51 @@ export function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export type Journey = Awaited<ReturnType<typeof openJourney>>;
+
+/**
+ * A journey's setting: the demo server and a browser, pages each in their own context (desktop, or
+ * a phone), and pages signed in as a demo account (password demo1234). `close` ends it all.
+ */
+export async function openJourney() {
+  if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM} (CI is set): apt-get install -y chromium`);
+  ensureWebBuilt();
+  const server = await startDemoServer();
+  const browser = await launchChromium();
+  const contexts: BrowserContext[] = [];
+  const newPage = async (mobile = false): Promise<Page> => {
+    const ctx = await browser.newContext({
+      viewport: mobile ? { width: 390, height: 844 } : { width: 1366, height: 860 },
+      locale: 'vi-VN',
+      ...(mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
+    });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(20_000);
+    return page;
+  };
+  /** `formTimeout`: how long the first paint of the sign-in form may take */
+  const signIn = async (login: string, opts: { formTimeout?: number } = {}): Promise<Page> => {
+    const page = await newPage();
+    await page.goto(`${server.url}/login`);
+    await page
+      .getByLabel('Email hoặc số điện thoại')
+      .fill(login, opts.formTimeout ? { timeout: opts.formTimeout } : {});
+    await page.getByLabel('Mật khẩu').fill('demo1234');
+    await page.locator('form button[type=submit]').click();
+    await page.waitForURL('**/home');
+    return page;
+  };
+  return {
+    url: server.url,
+    newPage,
+    signIn,
+    close: async () => {
+      for (const c of contexts) await c.close();
+      await browser.close();
+      await server.cleanup();
+    },
+  };
 }

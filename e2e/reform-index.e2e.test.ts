@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, ensureWebBuilt, hasChromium, launchChromium, SHOTS_DIR, startDemoServer } from './helpers.ts';
+import { hasChromium, type Journey, openJourney, SHOTS_DIR } from './helpers.ts';
 
 const run = hasChromium || process.env.CI ? describe : describe.skip;
 
@@ -38,10 +38,8 @@ const CRITERIA = [
 ];
 
 run('journey: a PAR Index cycle from the framework editor to a correction after publication', () => {
-  let browser: Browser;
-  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let j: Journey;
   let url = '';
-  const contexts: BrowserContext[] = [];
   let frameworkId = '';
   const FRAMEWORK_NAME = 'Chỉ số CCHC các phòng chuyên môn năm 2024 (thử nghiệm)';
   const LAST_YEAR_NAME = 'Chỉ số CCHC các phòng chuyên môn năm 2023 (thử nghiệm)';
@@ -65,28 +63,14 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     pages.set(login, page);
     return page;
   }
-  async function signIn(login: string): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width: 1366, height: 860 }, locale: 'vi-VN' });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(20_000);
-    await page.goto(`${url}/login`);
-    // the first paint of the SPA can be slow on a loaded machine: the sign-in form gets more time
-    await page.getByLabel('Email hoặc số điện thoại').fill(login, { timeout: 60_000 });
-    await page.getByLabel('Mật khẩu').fill('demo1234');
-    await page.locator('form button[type=submit]').click();
-    await page.waitForURL('**/home');
-    return page;
-  }
+  // the first paint of the SPA can be slow on a loaded machine: the sign-in form gets more time
+  const signIn = (login: string) => j.signIn(login, { formTimeout: 60_000 });
   /** the work screen's card of this journey's cycle */
   const card = (page: Page) => page.locator('.ant-card', { hasText: FRAMEWORK_NAME }).first();
 
   beforeAll(async () => {
-    if (!hasChromium) throw new Error(`Chromium not found at ${CHROMIUM}`);
-    ensureWebBuilt();
-    server = await startDemoServer();
-    url = server.url;
-    browser = await launchChromium();
+    j = await openJourney();
+    url = j.url;
     // last year's group and framework (2023) are the fixture: this journey's coordinator makes the
     // 2024 group on the peer-group screen and copies the 2023 framework into it (first test)
     const page = await signedIn('noivu.btl@cchc.local');
@@ -111,9 +95,7 @@ run('journey: a PAR Index cycle from the framework editor to a correction after 
     expect(f.status(), await f.text()).toBe(201);
   }, 180_000);
   afterAll(async () => {
-    for (const c of contexts) await c.close();
-    await browser?.close();
-    await server?.cleanup();
+    await j?.close();
   });
 
   it("the coordinator makes the 2024 peer group on the unit tree and copies last year's framework into it", async () => {
