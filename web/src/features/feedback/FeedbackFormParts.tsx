@@ -1,6 +1,8 @@
-import { Button, Card, Col, Form, Input, Row, Typography, Upload } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Col, Form, Input, Row, Select, Typography, Upload } from 'antd';
 import type { Dispatch, SetStateAction } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
+import { feedbackApi } from './feedback.api.ts';
 
 /** Up to 5 photos, kept by the form until it is sent (the server checks their content). */
 export function PhotosField({ setFiles }: { setFiles: Dispatch<SetStateAction<File[]>> }) {
@@ -57,5 +59,38 @@ export function ReporterCard({ own }: { own: boolean }) {
         </Col>
       </Row>
     </Card>
+  );
+}
+
+/** Category (hot ones marked; only those in use) and ward of an item: two columns of a form row. */
+export function CategoryAreaCols() {
+  const { t, lang } = useT();
+  const req = [{ required: true, message: t('common.required') }];
+  const cats = useQuery({ queryKey: ['feedback', 'categories'], queryFn: feedbackApi.categories });
+  const areas = useQuery({ queryKey: ['feedback', 'areas'], queryFn: feedbackApi.areas });
+  return (
+    <>
+      <Col xs={24} md={12}>
+        <Form.Item name="categoryCode" label={t('feedback.category')} rules={req}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(cats.data ?? [])
+              .filter((c) => c.active)
+              .map((c) => ({
+                value: c.code,
+                label: `${lang === 'en' ? c.nameEn : c.name}${c.hot ? ` — ${t('feedback.hot')}` : ''}`,
+              }))}
+          />
+        </Form.Item>
+      </Col>
+      <Col xs={24} md={12}>
+        <Form.Item name="areaUnitId" label={t('feedback.ward')} rules={req}>
+          <Select
+            showSearch={{ optionFilterProp: 'label' }}
+            options={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
+          />
+        </Form.Item>
+      </Col>
+    </>
   );
 }

@@ -19,7 +19,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
-import { PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
+import { CategoryAreaCols, PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
 import { feedbackApi, type IntakeReply, type Similar } from './feedback.api.ts';
 
 const CHANNELS = ['hotline', 'counter', 'letter', 'email'] as const;
@@ -55,13 +55,11 @@ function useDebounced<T>(value: T, ms: number): T {
  * category while typing, and after recording may link the new item to one of them as a duplicate.
  */
 export default function FeedbackIntakePage() {
-  const { t, tx, lang } = useT();
+  const { t, tx } = useT();
   const [form] = Form.useForm<Values>();
   const [files, setFiles] = useState<File[]>([]);
   const [done, setDone] = useState<IntakeReply | null>(null);
   const [linkedTo, setLinkedTo] = useState<string | null>(null);
-  const cats = useQuery({ queryKey: ['feedback', 'categories'], queryFn: feedbackApi.categories });
-  const areas = useQuery({ queryKey: ['feedback', 'areas'], queryFn: feedbackApi.areas });
   const categoryCode = Form.useWatch('categoryCode', form);
   const areaUnitId = Form.useWatch('areaUnitId', form);
   const title = Form.useWatch('title', form) ?? '';
@@ -219,27 +217,7 @@ export default function FeedbackIntakePage() {
                   />
                 </Form.Item>
               </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="categoryCode" label={t('feedback.category')} rules={req}>
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={(cats.data ?? [])
-                      .filter((c) => c.active)
-                      .map((c) => ({
-                        value: c.code,
-                        label: `${lang === 'en' ? c.nameEn : c.name}${c.hot ? ` — ${t('feedback.hot')}` : ''}`,
-                      }))}
-                  />
-                </Form.Item>
-              </Col>
-              <Col xs={24} md={12}>
-                <Form.Item name="areaUnitId" label={t('feedback.ward')} rules={req}>
-                  <Select
-                    showSearch={{ optionFilterProp: 'label' }}
-                    options={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-                  />
-                </Form.Item>
-              </Col>
+              <CategoryAreaCols />
             </Row>
             <Form.Item name="address" label={t('feedback.place')} rules={req}>
               <Input maxLength={300} />

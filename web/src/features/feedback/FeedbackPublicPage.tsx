@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Tabs, Tag, Ty
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
-import { PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
+import { CategoryAreaCols, PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
 import { feedbackApi, type IntakeReply, STATUSES } from './feedback.api.ts';
 
 /** Public feedback page: send an item (mobile-friendly), search published answers. */
@@ -40,14 +40,12 @@ interface FormValues {
 }
 
 function SubmitForm() {
-  const { t, lang } = useT();
+  const { t } = useT();
   const [form] = Form.useForm<FormValues>();
   const [files, setFiles] = useState<File[]>([]);
   const [point, setPoint] = useState<{ lat: number; long: number } | null>(null);
   const [done, setDone] = useState<IntakeReply | null>(null);
   const navigate = useNavigate();
-  const cats = useQuery({ queryKey: ['feedback', 'categories'], queryFn: feedbackApi.categories });
-  const areas = useQuery({ queryKey: ['feedback', 'areas'], queryFn: feedbackApi.areas });
   const submit = useMutation({
     mutationFn: (v: FormValues) => {
       const fd = new FormData();
@@ -110,25 +108,7 @@ function SubmitForm() {
   return (
     <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} data-testid="feedback-form">
       <Row gutter={16}>
-        <Col xs={24} md={12}>
-          <Form.Item name="categoryCode" label={t('feedback.category')} rules={req}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(cats.data ?? []).map((c) => ({
-                value: c.code,
-                label: `${lang === 'en' ? c.nameEn : c.name}${c.hot ? ` — ${t('feedback.hot')}` : ''}`,
-              }))}
-            />
-          </Form.Item>
-        </Col>
-        <Col xs={24} md={12}>
-          <Form.Item name="areaUnitId" label={t('feedback.ward')} rules={req}>
-            <Select
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(areas.data ?? []).map((a) => ({ value: a.id, label: a.name }))}
-            />
-          </Form.Item>
-        </Col>
+        <CategoryAreaCols />
       </Row>
       <Form.Item name="title" label={t('feedback.title')} rules={[...req, { max: 200 }]}>
         <Input maxLength={200} />
