@@ -2,17 +2,10 @@ import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Divider, Flex, InputNumber, Modal, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
+import type { SurveyProblem } from '../../../../src/modules/reform-index/reform-index.survey.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError, api, apiUrl } from '../../lib/api.ts';
 
-type SurveyProblem = {
-  row: number;
-  column?: string;
-  code: string;
-  problem: string;
-  unitCode?: string;
-  criterionCode?: string;
-};
 interface SurveySheet {
   editable: boolean;
   criteria: { code: string; name: string; maxPoints: number }[];
