@@ -40,6 +40,7 @@ export {
   solarToLunar,
   solarToLunarEpoch,
 } from './lunar.ts';
+export { canChi, lunarLabel } from './lunar-label.ts';
 export { type OfficialDaysOffFile, parseOfficialDaysOffFile, shippedSchedules } from './official-schedules.ts';
 export {
   DAY_OFF_KINDS,

@@ -1,4 +1,4 @@
-import { solarToLunar } from '../../../calendar/index.ts';
+import { lunarLabel, solarToLunar } from '../../../calendar/index.ts';
 import { type PdfDocument, renderPdf } from '../../../platform/documents/pdf.ts';
 import { formatDateVi } from '../../../platform/i18n/locale.ts';
 import type { DossierView } from '../dossiers.schemas.ts';
@@ -20,13 +20,8 @@ const vnDate = (d: string | null | undefined) => (d ? formatDateVi(d) : '…');
 /** "09/10/2023 (âm lịch 25/8 Quý Mão)": paper forms give the lunar date beside the solar one. */
 export const vnDateWithLunar = (d: string | null | undefined) => {
   if (!d) return '…';
-  const l = solarToLunar(d.slice(0, 10));
-  return `${vnDate(d)} (âm lịch ${l.day}/${l.month}${l.leapMonth ? ' nhuận' : ''} năm ${canChi(l.year)})`;
+  return `${vnDate(d)} (${lunarLabel(solarToLunar(d.slice(0, 10)))})`;
 };
-const CAN = ['Canh', 'Tân', 'Nhâm', 'Quý', 'Giáp', 'Ất', 'Bính', 'Đinh', 'Mậu', 'Kỷ'];
-const CHI = ['Thân', 'Dậu', 'Tuất', 'Hợi', 'Tý', 'Sửu', 'Dần', 'Mão', 'Thìn', 'Tỵ', 'Ngọ', 'Mùi'];
-/** The sexagenary name of a lunar year (2023 → Quý Mão). */
-export const canChi = (year: number) => `${CAN[year % 10]} ${CHI[year % 12]}`;
 const vnTime = (iso: string | null) => {
   if (!iso) return '…';
   const t = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();

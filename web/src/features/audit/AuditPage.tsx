@@ -1,10 +1,11 @@
 import { DownOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { AutoComplete, Button, Card, DatePicker, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
+import { AutoComplete, Button, Card, Flex, Input, Select, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
+import { LunarRangePicker } from '../calendar/index.ts';
 import type { User } from '../people/people.api.ts';
 import { useUnits } from '../units/units.api.ts';
 import { AuditDetails } from './AuditDetails.tsx';
@@ -119,7 +120,7 @@ export default function AuditPage() {
           options={people.map((p) => ({ value: p.id, label: p.fullName }))}
           style={{ width: 220 }}
         />
-        <DatePicker.RangePicker
+        <LunarRangePicker
           format="DD/MM/YYYY"
           value={range}
           onChange={(v) => setRange(v as [Dayjs | null, Dayjs | null] | null)}

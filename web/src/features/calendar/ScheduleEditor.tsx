@@ -1,26 +1,13 @@
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  DatePicker,
-  Drawer,
-  Form,
-  Input,
-  Popconfirm,
-  Select,
-  Space,
-  Spin,
-  Tag,
-  Typography,
-  Upload,
-} from 'antd';
+import { Alert, Button, Drawer, Form, Input, Popconfirm, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
 import { calendarApi, DAY_OFF_KINDS, type DayOffKind, type ScheduleInput } from './calendar.api.ts';
+import { LunarDatePicker } from './LunarDatePicker.tsx';
 
 interface Values {
   daysOff: { date: Dayjs; kind: DayOffKind; name: string }[];
@@ -203,7 +190,7 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
                         rules={[{ required: true, message: t('common.required') }, uniqueDates('daysOff')]}
                         style={{ marginBottom: 8 }}
                       >
-                        <DatePicker format="DD/MM/YYYY" disabledDate={inYear} placeholder={t('calendar.date')} />
+                        <LunarDatePicker format="DD/MM/YYYY" disabledDate={inYear} placeholder={t('calendar.date')} />
                       </Form.Item>
                       <Form.Item name={[f.name, 'kind']} rules={[{ required: true }]} style={{ marginBottom: 8 }}>
                         <Select
@@ -255,7 +242,7 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
                         ]}
                         style={{ marginBottom: 8 }}
                       >
-                        <DatePicker
+                        <LunarDatePicker
                           format="DD/MM/YYYY"
                           disabledDate={(d) => inYear(d) || d.day() !== 6}
                           placeholder={t('calendar.date')}

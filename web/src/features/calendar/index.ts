@@ -1,2 +1,3 @@
-export { LunarDatePicker } from './LunarDatePicker.tsx';
+export { LunarDatePicker, LunarRangePicker } from './LunarDatePicker.tsx';
 export { type LunarDate, lunarCellLabel, lunarOf, lunarOfIso } from './lunar.ts';
+export { SolarLunarDate } from './SolarLunarDate.tsx';

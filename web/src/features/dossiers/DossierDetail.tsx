@@ -1,24 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Button,
-  Card,
-  DatePicker,
-  Descriptions,
-  Flex,
-  Form,
-  Input,
-  Modal,
-  Space,
-  Steps,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Steps, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
+import { LunarDatePicker, SolarLunarDate } from '../calendar/index.ts';
 import { type Dossier, STATUS_COLOURS, vnDate, vnDateTime } from './dossiers.api.ts';
 import FeeCard from './FeeCard.tsx';
 
@@ -101,9 +88,11 @@ export default function DossierDetail() {
           <Descriptions.Item label={t('dossiers.submittedAt')}>{vnDateTime(d.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.receivedAt')}>{vnDateTime(d.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.dueDate')}>
-            <Typography.Text strong>{vnDate(d.dueDate)}</Typography.Text>
+            <SolarLunarDate date={d.dueDate} strong />
           </Descriptions.Item>
-          <Descriptions.Item label={t('dossiers.originalDueDate')}>{vnDate(d.originalDueDate)}</Descriptions.Item>
+          <Descriptions.Item label={t('dossiers.originalDueDate')}>
+            {d.originalDueDate ? <SolarLunarDate date={d.originalDueDate} /> : '—'}
+          </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.stepDue')}>{vnDate(d.stepDueDate)}</Descriptions.Item>
           {d.reason && <Descriptions.Item label={t('dossiers.reason')}>{d.reason}</Descriptions.Item>}
         </Descriptions>
@@ -202,7 +191,7 @@ export default function DossierDetail() {
           )}
           {action && NEEDS.date.includes(action) && (
             <Form.Item name="newDueDate" label={t('dossiers.newDueDate')} rules={[{ required: true }]}>
-              <DatePicker format="DD/MM/YYYY" />
+              <LunarDatePicker format="DD/MM/YYYY" />
             </Form.Item>
           )}
         </Form>

@@ -5,6 +5,7 @@ import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
+import { SolarLunarDate } from '../calendar/index.ts';
 import { type PublicLookup, STATUS_COLOURS, vnDate, vnDateTime } from './dossiers.api.ts';
 
 /** Public: dossier code + last 4 phone digits → status, due date, history (nothing personal). */
@@ -67,7 +68,7 @@ export default function LookupPage() {
             <Descriptions.Item label={t('dossiers.nationalCode')}>{d.nationalCode}</Descriptions.Item>
             <Descriptions.Item label={t('dossiers.submittedAt')}>{vnDateTime(d.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('dossiers.dueDate')}>
-              <Typography.Text strong>{vnDate(d.dueDate)}</Typography.Text>
+              <SolarLunarDate date={d.dueDate} strong />
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, DatePicker, Flex, Segmented, Table } from 'antd';
+import { Alert, Card, Flex, Segmented, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
+import { LunarRangePicker } from '../calendar/index.ts';
 import { pct, type StatsRow } from './dossiers.api.ts';
 
 /** Received, resolved, on time / early / late, pending, online and digitised shares, satisfaction — per unit or procedure. */
@@ -34,7 +35,7 @@ export default function StatsPage() {
       title={`${t('dossiers.statsTitle')}${q.data ? ` — ${q.data.unit.name}` : ''}`}
       extra={
         <Flex gap={8}>
-          <DatePicker.RangePicker
+          <LunarRangePicker
             value={range}
             format="DD/MM/YYYY"
             allowClear={false}

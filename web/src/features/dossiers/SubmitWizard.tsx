@@ -21,7 +21,8 @@ import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifyError } from '../../lib/notify.tsx';
-import { type Dossier, type Procedure, vnDate } from './dossiers.api.ts';
+import { SolarLunarDate } from '../calendar/index.ts';
+import type { Dossier, Procedure } from './dossiers.api.ts';
 
 interface Applicant {
   name: string;
@@ -257,7 +258,10 @@ export default function SubmitWizard() {
                   {t('dossiers.yourCode', { code: done.code })}
                 </Typography.Text>
               </div>
-              <div>{t('dossiers.expectedDue', { date: vnDate(done.dueDate) })}</div>
+              <div>
+                {t('dossiers.expectedDueLabel')}: <SolarLunarDate date={done.dueDate} strong />
+              </div>
+              <div>{t('dossiers.expectedDueNote')}</div>
               <div>{t('dossiers.lookupHint')}</div>
             </>
           }

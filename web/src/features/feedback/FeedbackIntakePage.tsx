@@ -1,24 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  List,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Empty, Form, Input, List, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
+import { LunarDatePicker } from '../calendar/index.ts';
 import { CategoryAreaCols, PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
 import { feedbackApi, type IntakeReply, type Similar } from './feedback.api.ts';
 
@@ -209,7 +195,7 @@ export default function FeedbackIntakePage() {
               </Col>
               <Col xs={24} md={12}>
                 <Form.Item name="receivedAt" label={t('feedbackUi.receivedAt')} extra={t('feedbackUi.receivedAtHint')}>
-                  <DatePicker
+                  <LunarDatePicker
                     showTime={{ format: 'HH:mm' }}
                     format="DD/MM/YYYY HH:mm"
                     style={{ width: '100%' }}

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Select, Switch } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
+import { LunarDatePicker } from '../calendar/index.ts';
 import type { FrameworkDetail } from './reformIndex.api.ts';
 
 type Crit = FrameworkDetail['criteria'][number];
@@ -203,13 +204,13 @@ export function OpenCycleModal({
           <Input maxLength={300} />
         </Form.Item>
         <Form.Item name="deadline" label={t('reformIndex.deadline')} rules={required}>
-          <DatePicker format="DD/MM/YYYY" />
+          <LunarDatePicker format="DD/MM/YYYY" />
         </Form.Item>
         <Form.Item name="periodFrom" label={t('reformIndex.periodFrom')} rules={required}>
-          <DatePicker format="DD/MM/YYYY" />
+          <LunarDatePicker format="DD/MM/YYYY" />
         </Form.Item>
         <Form.Item name="periodTo" label={t('reformIndex.periodTo')} rules={required}>
-          <DatePicker format="DD/MM/YYYY" />
+          <LunarDatePicker format="DD/MM/YYYY" />
         </Form.Item>
       </Form>
     </Modal>

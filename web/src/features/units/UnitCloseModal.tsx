@@ -1,10 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect, useMemo } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
+import { LunarDatePicker } from '../calendar/index.ts';
 import type { Unit } from './units.api.ts';
 
 interface Values {
@@ -78,7 +79,7 @@ export function UnitCloseModal({ unit, units, onClose }: { unit: Unit | null; un
           label={t('units.validTo')}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+          <LunarDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
         </Form.Item>
         <Form.Item name="successorId" label={t('units.successor')} extra={t('units.successorHelp')}>
           <Select

@@ -1,11 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError, api, isApiError } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
 import { UNIT_KIND_LIST } from '../../lib/roles.ts';
+import { LunarDatePicker } from '../calendar/index.ts';
 import type { Unit } from './units.api.ts';
 
 export type UnitFormTarget = { mode: 'create'; parent: Unit } | { mode: 'edit'; unit: Unit };
@@ -193,7 +194,7 @@ export function UnitFormModal({ target, onClose }: { target: UnitFormTarget | nu
         </Form.Item>
         {target?.mode === 'create' && (
           <Form.Item name="validFrom" label={t('units.validFrom')}>
-            <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+            <LunarDatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
           </Form.Item>
         )}
         <Form.Item name="sortOrder" label={t('units.sortOrder')}>
