@@ -28,12 +28,18 @@ export const PROCEDURE_COLUMNS = [
   'components_json',
   'workflow_json',
 ] as const;
+/**
+ * Columns a file may lack (files exported before they existed still import). `receipt_cutoff`:
+ * HH:MM, "none" for no cut-off, empty for the default (15:00) or, on update, the stored value.
+ */
+export const OPTIONAL_PROCEDURE_COLUMNS = ['receipt_cutoff'] as const;
+const NO_CUTOFF = /^(none|không|khong)$/i;
 
 export async function exportProcedures(db: Db): Promise<Buffer> {
   const rows = (await repo.listProcedures(db, {})).map(procedureView);
   const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet('Thủ tục hành chính');
-  ws.addRow([...PROCEDURE_COLUMNS]);
+  ws.addRow([...PROCEDURE_COLUMNS, ...OPTIONAL_PROCEDURE_COLUMNS]);
   ws.getRow(1).font = { bold: true };
   for (const p of rows) {
     ws.addRow([
@@ -51,6 +57,7 @@ export async function exportProcedures(db: Db): Promise<Buffer> {
       JSON.stringify(p.fees),
       JSON.stringify(p.components),
       JSON.stringify(p.workflow),
+      p.receiptCutoff ?? 'none',
     ]);
   }
   ws.columns.forEach((c, i) => {
@@ -90,7 +97,8 @@ export async function parseProcedureFile(buf: Buffer): Promise<{ items: Procedur
   if (missing.length) return { items, problems: [{ row: 1, problem: `missing columns: ${missing.join(', ')}` }] };
   ws.eachRow((row, n) => {
     if (n === 1) return;
-    const get = (c: (typeof PROCEDURE_COLUMNS)[number]) => cellText(row.getCell(header.indexOf(c) + 1).value).trim();
+    const get = (c: (typeof PROCEDURE_COLUMNS | typeof OPTIONAL_PROCEDURE_COLUMNS)[number]) =>
+      header.includes(c) ? cellText(row.getCell(header.indexOf(c) + 1).value).trim() : '';
     if (!get('code') && !get('name')) return;
     try {
       const item: ProcedureInput = {
@@ -115,6 +123,10 @@ export async function parseProcedureFile(buf: Buffer): Promise<{ items: Procedur
         components: JSON.parse(get('components_json') || '[]'),
         workflow: JSON.parse(get('workflow_json') || '[]'),
       };
+      // a time typed into Excel arrives as a Date on 1899-12-30 (UTC)
+      const rawCutoff = header.includes('receipt_cutoff') ? row.getCell(header.indexOf('receipt_cutoff') + 1).value : null;
+      const cutoff = rawCutoff instanceof Date ? rawCutoff.toISOString().slice(11, 16) : get('receipt_cutoff');
+      if (cutoff) item.receiptCutoff = NO_CUTOFF.test(cutoff) ? null : cutoff;
       const err = [...Value.Errors(ProcedureCreateBody, item)][0];
       if (err) problems.push({ row: n, problem: `${err.path || '/'} ${err.message}` });
       else {

@@ -86,6 +86,26 @@ describe.each(DB_KINDS)('procedure catalogue on %s', (kind) => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as never);
     const ws = wb.worksheets[0]!;
+    // the receipt cut-off travels with the procedure: a time typed in Excel, "none", the default
+    const cutoffCol = (ws.getRow(1).values as string[]).indexOf('receipt_cutoff');
+    expect(ws.getRow(2).getCell(cutoffCol).value).toBe('15:00');
+    const codeOf = (n: number) => String(ws.getRow(n).getCell(1).value);
+    ws.getRow(2).getCell(cutoffCol).value = new Date(Date.UTC(1899, 11, 30, 16, 30));
+    ws.getRow(3).getCell(cutoffCol).value = 'không';
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    const m1 = multipart({}, [{ field: 'file', name: 't.xlsx', type: 'application/octet-stream', data: edited }]);
+    expect((await admin.post('/api/v1/procedures/import', m1.body, m1.headers)).status).toBe(200);
+    const list = (await t.anon.get('/api/v1/procedures')).body as { code: string; receiptCutoff: string | null }[];
+    expect(list.find((p) => p.code === codeOf(2))?.receiptCutoff).toBe('16:30');
+    expect(list.find((p) => p.code === codeOf(3))?.receiptCutoff).toBeNull();
+    ws.getRow(2).getCell(cutoffCol).value = '25:00';
+    const late = Buffer.from(await wb.xlsx.writeBuffer());
+    const m3 = multipart({}, [{ field: 'file', name: 't.xlsx', type: 'application/octet-stream', data: late }]);
+    const r3 = await admin.post('/api/v1/procedures/import', m3.body, m3.headers);
+    expect(r3.status).toBe(422);
+    expect(r3.body.problems[0]).toMatchObject({ row: 2 });
+    expect(r3.body.problems[0].problem).toMatch(/receiptCutoff/);
+
     ws.getRow(2).getCell(6).value = 'mười lăm';
     ws.getRow(3).getCell(13).value = '[{not json';
     const broken = Buffer.from(await wb.xlsx.writeBuffer());
