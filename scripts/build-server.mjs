@@ -19,7 +19,23 @@ const EXTERNAL = [
   'pg-native', // optional, not installed
 ];
 
+import { readFile } from 'node:fs/promises';
 import { build } from 'esbuild';
+
+// A dynamic import whose path is not a string literal is left out of the bundle and resolved at run
+// time against dist/server/, where no source file is: it fails there (once silently fell back to
+// the shipped calendar, ignoring administrators' edits). Our own code must use literal paths.
+const literalImportsOnly = {
+  name: 'literal-dynamic-imports',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.ts$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const m = /\bimport\(\s*(?!['"])/.exec(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ''));
+      if (m) return { errors: [{ text: `dynamic import with a computed path in ${args.path}: use a string literal` }] };
+      return undefined;
+    });
+  },
+};
 
 const t0 = Date.now();
 await build({
@@ -33,6 +49,7 @@ await build({
   external: EXTERNAL.flatMap((p) => [p, `${p}/*`]),
   sourcemap: true,
   logLevel: 'warning',
+  plugins: [literalImportsOnly],
   // some dependencies are CommonJS and call require(); give the ESM bundle one
   banner: {
     js: "import { createRequire as __cchcCreateRequire } from 'node:module'; const require = __cchcCreateRequire(import.meta.url);",

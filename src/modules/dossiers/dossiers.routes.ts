@@ -198,23 +198,7 @@ export function registerDossierRoutes(app: App, deps: Deps) {
       const { buffered } = await readMultipart(req, maxBytes);
       const files = await storeFiles(buffered, store, (f) => (f === 'result' ? ['pdf'] : null));
       if (!files.length) throw new AppError('BAD_REQUEST', { detail: 'file "result" missing' });
-      await keepFilesIf(store, files, () =>
-        db.transaction(async (tx) => {
-          await repo.insertFiles(
-            tx,
-            files.map((f) => ({ ...f, dossierId: d.id, kind: 'result', uploadedBy: ctx.actor.userId })),
-          );
-          if (d.status === 'resolved') await repo.updateDossier(tx, d.id, d.version, { hasEResult: true });
-          const { audit } = await import('../../platform/audit/audit.service.ts');
-          await audit(tx, ctx, {
-            action: 'dossier.result_file',
-            targetType: 'dossier',
-            targetId: d.id,
-            unitId: d.holderUnitId,
-            after: { files: files.map((f) => f.fileName) },
-          });
-        }),
-      );
+      await keepFilesIf(store, files, () => svc.attachResultFiles(db, ctx, d, files));
       return reply.status(201).send({ files: files.length });
     },
   );

@@ -4,10 +4,10 @@ import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
+import { getCalendar } from '../calendar/calendar.service.ts';
 import { getUnit } from '../org/org.repository.ts';
 import type { ProcedureRow } from '../procedures/procedures.repository.ts';
 import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
-import { effectiveCalendar } from './calendar-source.ts';
 import {
   hanoiDate,
   isOverdue,
@@ -95,7 +95,7 @@ export async function dossierView(
   const p = known?.p ?? (await getProcedure(db, d.procedureId));
   const unitRows = known?.units ?? (await repo.unitsByIds(db, [d.receivingUnitId, d.holderUnitId]));
   const name = (id: string) => unitRows.find((u) => u.id === id)?.name ?? '';
-  const cal = await effectiveCalendar(db as Db);
+  const cal = await getCalendar(db as Db);
   const view: DossierView = {
     id: d.id,
     code: d.code,
@@ -217,7 +217,7 @@ interface NewDossier {
  * dossiers of one unit and day arriving together share that transaction's counter upsert and commit).
  */
 async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
-  const cal = await effectiveCalendar(db);
+  const cal = await getCalendar(db);
   const { effectiveReceiptDate, dueDate } = receiptDueDate(cal, n.at, n.p.processingDays, n.p.receiptCutoff);
   const received = n.status === 'received';
   const firstStep = n.p.workflow[0]!;
@@ -375,6 +375,24 @@ export async function intakeAtCounter(db: Db, ctx: Signed, b: IntakeInput, idemp
 
 const NEEDS_REASON: DossierAction[] = ['refuse_intake', 'return_step', 'refuse', 'stop', 'apologise'];
 
+/** The signed electronic result (PDF) joins the dossier: files and audit in one transaction. */
+export async function attachResultFiles(db: Db, ctx: Signed, d: repo.DossierRow, files: StoredFile[]) {
+  await db.transaction(async (tx) => {
+    await repo.insertFiles(
+      tx,
+      files.map((f) => ({ ...f, dossierId: d.id, kind: 'result', uploadedBy: ctx.actor.userId })),
+    );
+    if (d.status === 'resolved') await repo.updateDossier(tx, d.id, d.version, { hasEResult: true });
+    await audit(tx, ctx, {
+      action: 'dossier.result_file',
+      targetType: 'dossier',
+      targetId: d.id,
+      unitId: d.holderUnitId,
+      after: { files: files.map((f) => f.fileName) },
+    });
+  });
+}
+
 /** Every state change: check state and role, compute, write dossier + event + outbox + audit in one transaction. */
 export async function transition(
   db: Db,
@@ -385,7 +403,7 @@ export async function transition(
 ) {
   const d0 = await visibleDossier(db, ctx.actor, id);
   const p = await getProcedure(db, d0.procedureId);
-  const cal = await effectiveCalendar(db);
+  const cal = await getCalendar(db);
   const m = machine(d0, p);
   const allowed = allowedActions(m);
   if (!allowed.includes(b.action)) {
@@ -542,7 +560,7 @@ export async function transition(
   return dossierView(db, after, ctx.actor, ctx.now, true);
 }
 
-function isWorkingDate(cal: Awaited<ReturnType<typeof effectiveCalendar>>, date: string) {
+function isWorkingDate(cal: Awaited<ReturnType<typeof getCalendar>>, date: string) {
   try {
     return receiptDueDate(cal, new Date(`${date}T08:00:00+07:00`), 0).effectiveReceiptDate === date;
   } catch {
@@ -577,7 +595,7 @@ export async function listDossiers(
     q: q.q,
     overdueOn: q.overdue ? hanoiDate(ctx.now) : undefined,
     nearDue: q.dueSoon
-      ? { today: hanoiDate(ctx.now), horizon: nearDueHorizon(await effectiveCalendar(db), ctx.now, nearDueDays()) }
+      ? { today: hanoiDate(ctx.now), horizon: nearDueHorizon(await getCalendar(db), ctx.now, nearDueDays()) }
       : undefined,
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,

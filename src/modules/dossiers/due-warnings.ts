@@ -5,10 +5,10 @@ import type { Db } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
 import { formatDateVi } from '../../platform/i18n/locale.ts';
+import { getCalendar } from '../calendar/calendar.service.ts';
 import { holdersOf } from '../feedback/notify/outbox.ts';
 import { units } from '../org/org.table.ts';
 import { cachedProcedure } from '../procedures/procedures.service.ts';
-import { effectiveCalendar } from './calendar-source.ts';
 import { hanoiDate } from './domain/deadline.ts';
 import * as repo from './dossiers.repository.ts';
 import { dossierDueWarnings, type dossierOutbox, dossiers } from './dossiers.table.ts';
@@ -93,7 +93,7 @@ export async function scanDueWarnings(
   now: Date,
   within = nearDays,
 ): Promise<{ warned: number; notified: number }> {
-  const cal = await effectiveCalendar(db);
+  const cal = await getCalendar(db);
   const today = hanoiDate(now);
   const horizon = nearDueHorizon(cal, now, within);
   const ctx: RequestContext = { actor: null, requestId: `job:${DUE_WARNINGS_JOB}`, ip: '', locale: 'vi', now };

@@ -9,6 +9,7 @@ import {
 } from '../../../calendar/index.ts';
 import type { Db } from '../../../db/client.ts';
 import type { Deps } from '../../../platform/http/types.ts';
+import { getCalendar } from '../../calendar/calendar.service.ts';
 import { getUnitByCode } from '../../org/org.repository.ts';
 import { BUILDING_PERMIT_CODE, DEMO_PROCEDURES, DISTRICT_PROCEDURES } from '../../procedures/demo/catalogue.ts';
 import { seedProcedures } from '../../procedures/demo/seed-procedures.ts';
@@ -16,7 +17,6 @@ import type { ProcedureRow } from '../../procedures/procedures.repository.ts';
 import { listProcedures } from '../../procedures/procedures.repository.ts';
 import { mulberry32, seedOf } from '../../reform-index/demo/prng.ts';
 import { DEMO_METRIC_RATES_2023 } from '../../reform-index/demo/targets.ts';
-import { effectiveCalendar } from '../calendar-source.ts';
 import { receiptDueDate } from '../domain/deadline.ts';
 import { dossierCode } from '../domain/dossier-code.ts';
 import { feeTotal } from '../domain/fees.ts';
@@ -209,7 +209,7 @@ export async function seedDossierDemo(deps: Deps) {
   const byCode = new Map(procs.map((p) => [p.code, p]));
   const bp = byCode.get(BUILDING_PERMIT_CODE)!;
   const wardProcs = DEMO_PROCEDURES.filter((p) => p.level === 'ward').map((p) => byCode.get(p.code)!);
-  const cal = await effectiveCalendar(db);
+  const cal = await getCalendar(db);
   const c: Ctx = { cal, rows: [], events: [], counters: new Map() };
   const y0 = parseDate('2023-01-03');
   const y1 = parseDate('2023-12-29');
