@@ -124,7 +124,9 @@ export async function parseProcedureFile(buf: Buffer): Promise<{ items: Procedur
         workflow: JSON.parse(get('workflow_json') || '[]'),
       };
       // a time typed into Excel arrives as a Date on 1899-12-30 (UTC)
-      const rawCutoff = header.includes('receipt_cutoff') ? row.getCell(header.indexOf('receipt_cutoff') + 1).value : null;
+      const rawCutoff = header.includes('receipt_cutoff')
+        ? row.getCell(header.indexOf('receipt_cutoff') + 1).value
+        : null;
       const cutoff = rawCutoff instanceof Date ? rawCutoff.toISOString().slice(11, 16) : get('receipt_cutoff');
       if (cutoff) item.receiptCutoff = NO_CUTOFF.test(cutoff) ? null : cutoff;
       const err = [...Value.Errors(ProcedureCreateBody, item)][0];
