@@ -11,7 +11,7 @@ run('journey: a citizen files a building permit online, the ward accepts it, any
   let url = '';
   let code = '';
   const shot = (page: Page, name: string, fullPage = true) =>
-    page.screenshot({ path: join(SHOTS_DIR, `dossiers-${name}.png`), fullPage });
+    page.screenshot({ path: join(SHOTS_DIR, `dossiers-${name}.png`), fullPage, animations: 'disabled' });
 
   const signedIn = (login: string) => j.signIn(login);
 
@@ -52,7 +52,10 @@ run('journey: a citizen files a building permit online, the ward accepts it, any
     await result.waitFor();
     code = ((await result.textContent()) ?? '').replace('Mã hồ sơ của bạn: ', '').trim();
     expect(code).toMatch(/-\d{6}-\d{4}$/);
-    await page.getByText(/Ngày hẹn trả dự kiến: \d{2}\/\d{2}\/\d{4}/).waitFor();
+    // the receipt gives the lunar date beside the solar one, as the paper form 01 does
+    const due = page.getByTestId('solar-lunar-date');
+    await due.waitFor();
+    expect(await due.textContent()).toMatch(/^\d{2}\/\d{2}\/\d{4} \(âm lịch \d{1,2}\/\d{1,2}( nhuận)? năm \S+ \S+\)$/);
     await shot(page, 'submit-4-done');
   });
 
@@ -95,6 +98,15 @@ run('journey: a citizen files a building permit online, the ward accepts it, any
     await page.goto(`${url}/dossier-stats`);
     await page.getByText('UBND phường Thượng Cát').waitFor();
     await shot(page, 'stats');
+    // the period picker shows lunar days: Tết Quý Mão (1/1 âm lịch) was Sunday 22/01/2023
+    await page.locator('.ant-picker-range').click();
+    const cell = (date: string) =>
+      page.locator(`.ant-picker-dropdown td[title="${date}"] .ant-picker-cell-inner > div`).allTextContents();
+    await page.locator('.ant-picker-dropdown td[title="2023-01-22"]').waitFor();
+    expect(await cell('2023-01-22')).toEqual(['22', '1/1']);
+    expect(await cell('2023-01-21')).toEqual(['21', '30']); // giao thừa: 30 tháng Chạp Nhâm Dần
+    await shot(page, 'stats-period-lunar', false);
+    await page.keyboard.press('Escape');
   });
 
   it('anyone tracks it with the code and the last 4 phone digits', async () => {

@@ -4,7 +4,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useT } from '../../i18n/i18n.tsx';
 import { calendarApi } from './calendar.api.ts';
 import { LunarDatePicker } from './LunarDatePicker.tsx';
-import { lunarOfIso } from './lunar.ts';
+import { SolarLunarDate } from './SolarLunarDate.tsx';
 
 interface Values {
   receivedAt: Dayjs;
@@ -13,32 +13,13 @@ interface Values {
 
 /** Receipt date-time + N working days → effective receipt date and due date (public API). */
 export function DueDateCalculator() {
-  const { t, formatDate } = useT();
+  const { t } = useT();
   const [form] = Form.useForm<Values>();
   const compute = useMutation({
     mutationFn: (v: Values) =>
       // the wall-clock time the user picked, in Vietnam time
       calendarApi.dueDate(`${v.receivedAt.format('YYYY-MM-DDTHH:mm')}:00+07:00`, v.workingDays),
   });
-  const withLunar = (iso: string) => {
-    const l = lunarOfIso(iso);
-    return (
-      <span>
-        <strong>{formatDate(iso)}</strong>
-        {l && (
-          <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
-            (
-            {t('calendar.lunarDate', {
-              day: l.day,
-              month: l.month,
-              leap: l.leapMonth ? ` ${t('calendar.lunarLeap')}` : '',
-            })}
-            )
-          </Typography.Text>
-        )}
-      </span>
-    );
-  };
   return (
     <Card title={t('calendar.dueTitle')} data-testid="calendar-due">
       <Typography.Paragraph type="secondary">{t('calendar.dueIntro')}</Typography.Paragraph>
@@ -72,10 +53,10 @@ export function DueDateCalculator() {
       {compute.data && (
         <Descriptions column={1} size="small" style={{ marginTop: 16 }} data-testid="calendar-due-result">
           <Descriptions.Item label={t('calendar.effectiveReceipt')}>
-            {withLunar(compute.data.effectiveReceiptDate)}
+            <SolarLunarDate date={compute.data.effectiveReceiptDate} strong />
           </Descriptions.Item>
           <Descriptions.Item label={t('calendar.dueDate')}>
-            {withLunar(compute.data.dueDate)}
+            <SolarLunarDate date={compute.data.dueDate} strong />
             {compute.data.provisional && (
               <Tag color="orange" style={{ marginLeft: 8 }}>
                 {t('calendar.dueProvisional')}

@@ -1,10 +1,10 @@
-import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Form, Input, Popconfirm, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
-import { api, isApiError } from '../../lib/api.ts';
+import { api, apiUrl, isApiError } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
 import { calendarApi, DAY_OFF_KINDS, type DayOffKind, type ScheduleInput } from './calendar.api.ts';
 import { LunarDatePicker } from './LunarDatePicker.tsx';
@@ -139,6 +139,17 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
             <Tag color={data.origin === 'provisional' ? 'orange' : data.origin === 'edited' ? 'blue' : 'green'}>
               {tx(`calendar.origin.${data.origin}`, data.origin)}
             </Tag>
+            {(['xlsx', 'json'] as const).map((format) => (
+              <Button
+                key={format}
+                size="small"
+                icon={<DownloadOutlined />}
+                href={apiUrl(`/calendar/schedules/${year}/export`, { format })}
+                data-testid={`calendar-export-${format}`}
+              >
+                {t('calendar.exportFile', { format: format === 'xlsx' ? 'xlsx' : 'JSON' })}
+              </Button>
+            ))}
             {data.version && (
               <Typography.Text type="secondary">
                 {t('calendar.versionInfo', {

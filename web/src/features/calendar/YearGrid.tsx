@@ -47,7 +47,12 @@ export function YearGrid({ data, today }: { data: YearView; today: string }) {
             ...(iso === today ? { outline: '2px solid #0b4f9c', outlineOffset: -1 } : {}),
           };
           const cell = (
-            <div key={iso} style={style} data-date={iso} data-kind={dayOff?.kind ?? (working ? 'working' : undefined)}>
+            <div
+              key={iso}
+              style={style}
+              data-date={iso}
+              data-kind={dayOff?.kind ?? (working ? 'working-saturday' : col >= 5 ? 'weekend' : 'working')}
+            >
               <div style={{ fontWeight: dayOff || working ? 600 : 400, fontSize: 13 }}>{d}</div>
               <div
                 style={{ fontSize: 10, opacity: lunar?.day === 1 ? 1 : 0.7, fontWeight: lunar?.day === 1 ? 600 : 400 }}
