@@ -59,7 +59,7 @@ describe.each(DB_KINDS)('promised dates on %s', (kind) => {
       version: sub.body.version,
     });
     expect(r.status, r.raw).toBe(200);
-    return r.body as { id: string; code: string; receivedAt: string; effectiveReceiptDate?: string; dueDate: string };
+    return r.body as { id: string; code: string; receivedAt: string; dueDate: string; stepDueDate: string };
   }
 
   const publicDue = async (receivedAt: string, workingDays: number) => {
@@ -139,12 +139,16 @@ describe.each(DB_KINDS)('promised dates on %s', (kind) => {
     const none = await acceptedDossier();
     const sameDay = await publicDue(startOfToday, bp.processingDays);
     expect(none.dueDate).toBe(sameDay.dueDate);
+    // and so does its first step's clock
+    const firstStepDays = bp.workflow[0]!.days;
+    expect(none.stepDueDate).toBe((await publicDue(startOfToday, firstStepDays)).dueDate);
 
     // a cut-off at 00:00: every arrival counts from the next working day (as arriving after 15:00)
     await setCutoff('00:00');
     const midnight = await acceptedDossier();
     const nextDay = await publicDue(endOfToday, bp.processingDays);
     expect(midnight.dueDate).toBe(nextDay.dueDate);
+    expect(midnight.stepDueDate).toBe((await publicDue(endOfToday, firstStepDays)).dueDate);
     expect(nextDay.effectiveReceiptDate > today).toBe(true);
 
     // a bad cut-off is refused and leaves the procedure as it was

@@ -251,7 +251,7 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
       originalDueDate: received ? dueDate : null,
       stepIndex: 0,
       stepStartedAt: received ? n.at : null,
-      stepDueDate: received ? stepDueDate(cal, n.at, firstStep.days) : null,
+      stepDueDate: received ? stepDueDate(cal, n.at, firstStep.days, n.p.receiptCutoff) : null,
       digitised: n.files.length > 0,
       idempotencyKey: n.idempotencyKey,
       createdBy: ctx.actor.userId,
@@ -432,7 +432,7 @@ export async function transition(
     set.holderUnitPath = u.path;
     if (!d0.unitPaths.includes(u.path)) set.unitPaths = [...d0.unitPaths, u.path];
     set.stepStartedAt = now;
-    set.stepDueDate = stepDueDate(cal, now, p.workflow[stepIdx]!.days);
+    set.stepDueDate = stepDueDate(cal, now, p.workflow[stepIdx]!.days, p.receiptCutoff);
   };
   let data: Record<string, unknown> | null = null;
   switch (b.action) {
@@ -444,7 +444,7 @@ export async function transition(
         dueDate: r.dueDate,
         originalDueDate: r.dueDate,
         stepStartedAt: now,
-        stepDueDate: stepDueDate(cal, now, p.workflow[0]!.days),
+        stepDueDate: stepDueDate(cal, now, p.workflow[0]!.days, p.receiptCutoff),
       });
       break;
     }
@@ -470,7 +470,7 @@ export async function transition(
       });
       if (d0.clockRemainingDays !== null && d0.receivedAt) {
         // the clock restarts: the remaining working days count from the supplement's receipt
-        set.dueDate = resumedDueDate(cal, now, d0.clockRemainingDays);
+        set.dueDate = resumedDueDate(cal, now, d0.clockRemainingDays, p.receiptCutoff);
         data = { previousDueDate: d0.dueDate, remainingDays: d0.clockRemainingDays };
       } else if (!d0.receivedAt) {
         set.dueDate = receiptDueDate(cal, now, p.processingDays, p.receiptCutoff).dueDate;

@@ -43,9 +43,19 @@ describe('due dates from the official 2023 calendar', () => {
     // supplement arrives Wednesday 2023-10-11 at 16:30 → counts from Thu 12/10; +5 → Thu 19/10
     expect(resumedDueDate(cal, new Date('2023-10-11T16:30:00+07:00'), 5)).toBe('2023-10-19');
     expect(remainingWorkingDays(cal, new Date('2023-10-10T10:00:00+07:00'), '2023-10-09')).toBe(0);
+    // a procedure without cut-off counts the 16:30 supplement from Wednesday 11/10 itself: +5 → Wed 18/10
+    expect(resumedDueDate(cal, new Date('2023-10-11T16:30:00+07:00'), 5, null)).toBe('2023-10-18');
+    // one with a 17:00 cut-off too; at 17:00 it is the next day again
+    expect(resumedDueDate(cal, new Date('2023-10-11T16:30:00+07:00'), 5, '17:00')).toBe('2023-10-18');
+    expect(resumedDueDate(cal, new Date('2023-10-11T17:00:00+07:00'), 5, '17:00')).toBe('2023-10-19');
   });
-  it('step due dates follow the same receipt rule', () => {
+  it("step due dates follow the same receipt rule, with the procedure's cut-off", () => {
     expect(stepDueDate(cal, new Date('2023-09-18T08:00:00+07:00'), 10)).toBe('2023-10-02');
+    // handed over Friday 15/9/2023 at 16:00: by default from Monday 18/9 (+1 → Tue 19/9) …
+    expect(stepDueDate(cal, new Date('2023-09-15T16:00:00+07:00'), 1)).toBe('2023-09-19');
+    // … without a cut-off from Friday itself (+1 → Mon 18/9), as the dossier's receipt is
+    expect(stepDueDate(cal, new Date('2023-09-15T16:00:00+07:00'), 1, null)).toBe('2023-09-18');
+    expect(receiptDueDate(cal, new Date('2023-09-15T16:00:00+07:00'), 1, null).dueDate).toBe('2023-09-18');
   });
 });
 

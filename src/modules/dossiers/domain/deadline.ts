@@ -44,15 +44,22 @@ export function remainingWorkingDays(cal: Calendar, at: Date, dueDate: string): 
   return countWorkingDaysEpoch(cal, today, due);
 }
 
-/** The clock restarts when the supplement arrives: the due date after the remaining working days. */
-export function resumedDueDate(cal: Calendar, at: Date, remaining: number): string {
-  const eff = effectiveReceiptEpochDay(cal, at.getTime());
+/**
+ * The clock restarts when the supplement arrives: the due date after the remaining working days,
+ * counted with the procedure's receipt cut-off like the first receipt.
+ */
+export function resumedDueDate(cal: Calendar, at: Date, remaining: number, cutoff: string | null = '15:00'): string {
+  const eff = effectiveReceiptEpochDay(cal, at.getTime(), receiptRule(cutoff));
   return formatDate(dueEpochDay(cal, eff, remaining));
 }
 
-/** Due date of a step that starts at `at` and may take `days` working days. */
-export function stepDueDate(cal: Calendar, at: Date, days: number): string {
-  const eff = effectiveReceiptEpochDay(cal, at.getTime());
+/**
+ * Due date of a step that starts at `at` and may take `days` working days. A step starts the day
+ * it is handed over, under the procedure's cut-off, so the first step counts from the dossier's
+ * own effective receipt day.
+ */
+export function stepDueDate(cal: Calendar, at: Date, days: number, cutoff: string | null = '15:00'): string {
+  const eff = effectiveReceiptEpochDay(cal, at.getTime(), receiptRule(cutoff));
   return formatDate(dueEpochDay(cal, eff, days));
 }
 
