@@ -75,7 +75,9 @@ describe('working-day arithmetic', () => {
 
   it('parseWorkingDays reads query-string values', () => {
     expect(parseWorkingDays('10')).toBe(10);
-    expect(parseWorkingDays(' 0 ')).toBe(0);
+    expect(parseWorkingDays('0')).toBe(0);
+    for (const notN of [' 0 ', '+5', '0x10', '1e3', '1_000', '１０'])
+      expect(code(() => parseWorkingDays(notN))).toBe('CALENDAR_WORKING_DAYS_NOT_INTEGER');
     expect(parseWorkingDays(3650)).toBe(3650);
     expect(code(() => parseWorkingDays('1.5'))).toBe('CALENDAR_WORKING_DAYS_NOT_INTEGER');
     expect(code(() => parseWorkingDays('abc'))).toBe('CALENDAR_WORKING_DAYS_NOT_INTEGER');

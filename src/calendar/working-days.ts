@@ -32,9 +32,9 @@ export function checkWorkingDays(n: number): number {
 /** Reads a number of working days from a query-string value ('10') or a number. */
 export function parseWorkingDays(value: unknown): number {
   if (typeof value === 'string') {
-    const t = value.trim();
-    if (!/^[+-]?\d+(\.\d+)?$/.test(t)) throw new CalendarError('CALENDAR_WORKING_DAYS_NOT_INTEGER', { value });
-    return checkWorkingDays(Number(t));
+    // plain decimal digits ('-1' reads as out of range); no spaces, '+', exponents or hex
+    if (!/^-?\d{1,12}(\.\d+)?$/.test(value)) throw new CalendarError('CALENDAR_WORKING_DAYS_NOT_INTEGER', { value });
+    return checkWorkingDays(Number(value));
   }
   return checkWorkingDays(value as number);
 }

@@ -69,14 +69,55 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     const cases: [string, number, string][] = [
       ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00&workingDays=3', 400, 'CALENDAR_INSTANT_WITHOUT_ZONE'],
       ['/api/v1/calendar/due-date?receivedAt=2024-02-30T08:30:00Z&workingDays=3', 400, 'CALENDAR_INVALID_INSTANT'],
-      ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=3651', 400, 'VALIDATION_FAILED'],
-      ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=1.5', 400, 'VALIDATION_FAILED'],
+      [
+        '/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=3651',
+        400,
+        'CALENDAR_WORKING_DAYS_OUT_OF_RANGE',
+      ],
+      [
+        '/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=-1',
+        400,
+        'CALENDAR_WORKING_DAYS_OUT_OF_RANGE',
+      ],
+      [
+        '/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=1.5',
+        400,
+        'CALENDAR_WORKING_DAYS_NOT_INTEGER',
+      ],
+      // numbers JavaScript would read but a person would not write: not N
+      [
+        '/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=0x10',
+        400,
+        'CALENDAR_WORKING_DAYS_NOT_INTEGER',
+      ],
+      [
+        '/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=1e3',
+        400,
+        'CALENDAR_WORKING_DAYS_NOT_INTEGER',
+      ],
+      [
+        '/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=%201',
+        400,
+        'CALENDAR_WORKING_DAYS_NOT_INTEGER',
+      ],
+      [
+        '/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=%2B5',
+        400,
+        'CALENDAR_WORKING_DAYS_NOT_INTEGER',
+      ],
+      ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=3&x=1', 400, 'VALIDATION_FAILED'],
       ['/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z', 400, 'VALIDATION_FAILED'],
       ['/api/v1/calendar/due-date?receivedAt=2100-12-31T10:00:00Z&workingDays=5', 400, 'CALENDAR_YEAR_OUT_OF_RANGE'],
       ['/api/v1/calendar/lunar/2023-02-30', 400, 'CALENDAR_INVALID_DATE'],
       ['/api/v1/calendar/lunar/2200-01-01', 400, 'CALENDAR_YEAR_OUT_OF_RANGE'],
       ['/api/v1/calendar/lunar/20230101', 400, 'VALIDATION_FAILED'],
       ['/api/v1/calendar/years/2101', 400, 'CALENDAR_YEAR_OUT_OF_RANGE'],
+      ['/api/v1/calendar/years/1999', 400, 'CALENDAR_YEAR_OUT_OF_RANGE'],
+      ['/api/v1/calendar/years/2e3', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/years/02025', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/years/2025.0', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/years/2025?x=1', 400, 'VALIDATION_FAILED'],
+      ['/api/v1/calendar/lunar/2024-02-10?x=1', 400, 'VALIDATION_FAILED'],
     ];
     for (const [url, status, code] of cases) {
       const r = await t.anon.get(url, { 'accept-language': 'en' });
@@ -87,6 +128,8 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     expect(vi.body.detail).toBe('Thời điểm "2024-03-01T08:30:00" thiếu múi giờ (thêm Z hoặc +07:00).');
     const en = await t.anon.get('/api/v1/calendar/years/2101', { 'accept-language': 'en' });
     expect(en.body.detail).toBe('Year 2101 is outside the calendar (2000–2100).');
+    const tooMany = await t.anon.get('/api/v1/calendar/due-date?receivedAt=2024-03-01T08:30:00Z&workingDays=3651');
+    expect(tooMany.body.detail).toBe('Số ngày làm việc phải từ 0 đến 3650.');
   });
 
   it('lets only a root administrator read and edit schedules', async () => {

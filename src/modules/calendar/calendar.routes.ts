@@ -34,6 +34,7 @@ export function registerCalendarRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Ngày âm lịch Việt Nam (UTC+7) của một ngày dương lịch (1900–2199)',
         params: s.LunarParams,
+        querystring: s.NoQuery,
         response: { 200: s.LunarSchema },
       },
     },
@@ -47,10 +48,11 @@ export function registerCalendarRoutes(app: App, deps: Deps) {
         tags,
         summary: 'Ngày nghỉ và ngày làm bù của một năm (chính thức hoặc dự kiến)',
         params: s.YearParams,
+        querystring: s.NoQuery,
         response: { 200: s.YearSchema },
       },
     },
-    async (req) => svc.yearOverview(db, req.params.year),
+    async (req) => svc.yearOverview(db, Number(req.params.year)),
   );
 
   // Administration: a root administrator edits a year's official schedule.
@@ -64,7 +66,7 @@ export function registerCalendarRoutes(app: App, deps: Deps) {
         response: { 200: s.ScheduleSchema },
       },
     },
-    async (req) => svc.readSchedule(db, signedIn(req.ctx), req.params.year),
+    async (req) => svc.readSchedule(db, signedIn(req.ctx), Number(req.params.year)),
   );
 
   app.put(
@@ -78,7 +80,7 @@ export function registerCalendarRoutes(app: App, deps: Deps) {
         response: { 200: s.ScheduleSchema },
       },
     },
-    async (req) => svc.replaceSchedule(db, signedIn(req.ctx), req.params.year, req.body),
+    async (req) => svc.replaceSchedule(db, signedIn(req.ctx), Number(req.params.year), req.body),
   );
 
   app.delete(
@@ -93,7 +95,7 @@ export function registerCalendarRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      await svc.deleteSchedule(db, signedIn(req.ctx), req.params.year, req.query.version);
+      await svc.deleteSchedule(db, signedIn(req.ctx), Number(req.params.year), req.query.version);
       return reply.status(204).send(null);
     },
   );
@@ -112,7 +114,7 @@ export function registerCalendarRoutes(app: App, deps: Deps) {
       },
     },
     async (req, reply) => {
-      const schedule = await svc.scheduleForExport(db, signedIn(req.ctx), req.params.year);
+      const schedule = await svc.scheduleForExport(db, signedIn(req.ctx), Number(req.params.year));
       const format = req.query.format ?? 'xlsx';
       reply.header('content-disposition', `attachment; filename="lich-nghi-${schedule.year}.${format}"`);
       if (format === 'json') return reply.type('application/json; charset=utf-8').send(scheduleToJson(schedule));

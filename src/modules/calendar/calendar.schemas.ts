@@ -17,10 +17,12 @@ export const DueDateQuery = Type.Object(
       maxLength: 64,
       description: 'ISO 8601 instant with its zone (Z or ±hh:mm), e.g. 2024-03-01T15:30:00+07:00',
     }),
-    workingDays: Type.Integer({
-      minimum: 0,
-      maximum: MAX_WORKING_DAYS,
-      description: 'N, the processing time in working days',
+    // digits only: a numeric type would let the query parser read '0x10' as 16 and '1e3' as 1000;
+    // the range is checked by the calendar (CALENDAR_WORKING_DAYS_*), with its own message
+    workingDays: Type.String({
+      maxLength: 12,
+      description: `N, the processing time in working days: an integer from 0 to ${MAX_WORKING_DAYS}`,
+      examples: ['15'],
     }),
   },
   { additionalProperties: false },
@@ -42,10 +44,13 @@ export const LunarSchema = Type.Object({
   leapMonth: Type.Boolean({ description: 'the day lies in a leap month (tháng nhuận)' }),
 });
 
+/** Four digits ('2e3' or '02025' are not years); the supported range is checked by the calendar. */
 export const YearParams = Type.Object(
-  { year: Type.Integer({ minimum: 1000, maximum: 9999 }) },
+  { year: Type.String({ pattern: '^[0-9]{4}$', description: 'YYYY', examples: ['2025'] }) },
   { additionalProperties: false },
 );
+/** The public lookups take no query parameters. */
+export const NoQuery = Type.Object({}, { additionalProperties: false });
 
 export const YearSchema = Type.Object({
   year: Type.Integer(),

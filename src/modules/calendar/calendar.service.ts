@@ -7,6 +7,7 @@ import {
   deriveProvisionalSchedule,
   describeYear,
   mergeSchedules,
+  parseWorkingDays,
   type ReceiptRule,
   shippedSchedules,
   solarToLunar,
@@ -79,11 +80,11 @@ export function forgetCalendar(db: Db): void {
 
 export async function dueDate(
   db: Db,
-  q: { receivedAt: string; workingDays: number },
+  q: { receivedAt: string; workingDays: string | number },
   rule: ReceiptRule = DEFAULT_RECEIPT_RULE,
 ) {
   const cal = await getCalendar(db);
-  return calendarCall(() => computeDueDate(cal, q.receivedAt, q.workingDays, rule));
+  return calendarCall(() => computeDueDate(cal, q.receivedAt, parseWorkingDays(q.workingDays), rule));
 }
 
 export function lunarDate(date: string) {
