@@ -63,6 +63,7 @@ export {
   type DateAnswer,
   type DayInfo,
   dayInfo,
+  isProvisionalPromise,
   isWorkingDay,
   MAX_WORKING_DAYS,
   parseWorkingDays,

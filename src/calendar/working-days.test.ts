@@ -18,6 +18,7 @@ import {
   countWorkingDays,
   countWorkingDaysBetweenInstants,
   dayInfo,
+  isProvisionalPromise,
   parseWorkingDays,
 } from './working-days.ts';
 
@@ -198,5 +199,19 @@ describe('properties', () => {
         expect(formatDate(at(23, 59))).toBe(formatDate(addWorkingDaysEpoch(cal, d, 1)));
       }),
     );
+  });
+});
+
+describe('promises counted through provisional years', () => {
+  const cal = defaultCalendar();
+  it('are provisional when a day counted lies in a year without an official schedule (2027 here)', () => {
+    // official 2026 (VPCP) only
+    expect(isProvisionalPromise(cal, new Date('2026-03-02T09:00:00+07:00'), '2026-03-20')).toBe(false);
+    // across the new year into 2027, which has no official schedule in the shipped data
+    expect(isProvisionalPromise(cal, new Date('2026-12-21T09:00:00+07:00'), '2027-01-05')).toBe(true);
+    // received on 31/12/2026 at 23:00 Hà Nội time (16:00 UTC), due in 2026: still official
+    expect(isProvisionalPromise(cal, new Date('2026-12-31T16:00:00Z'), '2026-12-31')).toBe(false);
+    expect(isProvisionalPromise(cal, new Date('2026-12-31T17:00:00Z'), '2027-01-04')).toBe(true);
+    expect(isProvisionalPromise(cal, new Date('2026-12-21T09:00:00+07:00'), null)).toBe(false);
   });
 });

@@ -101,3 +101,13 @@ export function countWorkingDaysBetweenInstants(cal: Calendar, from: string | Da
   const b = hcmEpochDay(instantToMs(to));
   return { count: countWorkingDaysEpoch(cal, a, b), provisional: isProvisionalBetween(cal, a, b) };
 }
+
+/**
+ * A date promised at `from` (the submission or receipt instant) and due on `dueDate` is provisional
+ * while a day it was counted through lies in a year with no official schedule yet. The date stays
+ * as promised; the mark goes once an administrator enters that year's official schedule.
+ */
+export function isProvisionalPromise(cal: Calendar, from: Date, dueDate: string | null): boolean {
+  if (!dueDate) return false;
+  return isProvisionalBetween(cal, hcmEpochDay(from.getTime()), parseDate(dueDate));
+}

@@ -162,4 +162,42 @@ describe.each(DB_KINDS)('promised dates on %s', (kind) => {
     });
     await setCutoff('15:00');
   });
+
+  it('marks a promise counted through a year with no official schedule, until an administrator enters it', async () => {
+    const bp = await buildingPermit(t.database.db);
+    const patch = async (processingDays: number) => {
+      const current = (await admin.get(`/api/v1/procedures/${bp.id}`)).body;
+      const r = await admin.patch(`/api/v1/procedures/${bp.id}`, { version: current.version, processingDays });
+      expect(r.status, r.raw).toBe(200);
+    };
+    // 300 working days reach more than a year ahead, past the shipped official years (2023–2026)
+    // unless this runs after an administrator entered them — never in a fresh test database
+    await patch(300);
+    const d = await acceptedDossier();
+    await patch(bp.processingDays);
+    const view = (await officer.get(`/api/v1/dossiers/${d.id}`)).body;
+    expect(view.dueDateProvisional).toBe(true);
+    expect((await publicDue(d.receivedAt, 300)).provisional).toBe(true);
+    const look = await t.anon.get(`/api/v1/public/dossiers/lookup?code=${d.code}&phone4=0111`);
+    expect(look.body.dueDateProvisional).toBe(true);
+
+    // the administrator enters every year the promise runs through as official: the mark goes,
+    // the date stays
+    const from = Number(d.receivedAt.slice(0, 4));
+    for (let year = from; year <= Number(d.dueDate.slice(0, 4)); year++) {
+      const s = (await admin.get(`/api/v1/calendar/schedules/${year}`)).body;
+      if (s.status === 'official') continue;
+      const put = await admin.put(`/api/v1/calendar/schedules/${year}`, {
+        daysOff: s.daysOff,
+        workingSaturdays: s.workingSaturdays,
+        sources: [`Thông báo lịch nghỉ năm ${year} (thử nghiệm)`],
+        ...(s.version ? { version: s.version } : {}),
+      });
+      expect(put.status, put.raw).toBe(200);
+    }
+    const after = (await officer.get(`/api/v1/dossiers/${d.id}`)).body;
+    expect(after.dueDateProvisional).toBe(false);
+    expect(after.dueDate).toBe(d.dueDate);
+    expect((await publicDue(d.receivedAt, 300)).provisional).toBe(false);
+  });
 });

@@ -48,6 +48,7 @@ describe.each(DB_KINDS)('public dossier lookup on %s', (kind) => {
       submittedAt: s.submittedAt,
       receivedAt: s.receivedAt,
       dueDate: s.dueDate,
+      dueDateProvisional: s.dueDateProvisional,
       finishedAt: null,
       returnedAt: null,
       overdue: false,

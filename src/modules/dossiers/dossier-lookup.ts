@@ -1,7 +1,9 @@
+import { isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
+import { getCalendar } from '../calendar/calendar.service.ts';
 import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
 import { isOverdue } from './domain/deadline.ts';
 import { nationalStatus } from './domain/fees.ts';
@@ -58,7 +60,11 @@ export async function publicLookup(db: Db, ctx: RequestContext, code: string, ph
   checkThrottle(ctx.ip, now);
   const d = await repo.publicLookupRow(db, code.trim());
   if (!d?.applicantPhone.endsWith(phone4)) miss(ctx.ip, now);
-  const [p, unitName] = await Promise.all([getProcedure(db, d.procedureId), cachedUnitName(db, d.receivingUnitId)]);
+  const [p, unitName, cal] = await Promise.all([
+    getProcedure(db, d.procedureId),
+    cachedUnitName(db, d.receivingUnitId),
+    getCalendar(db),
+  ]);
   const status = d.status as DossierStatus;
   // 6 while an approved result waits for the fee (domain/fees.ts)
   const national = nationalStatus(d, p.fees);
@@ -72,6 +78,7 @@ export async function publicLookup(db: Db, ctx: RequestContext, code: string, ph
     submittedAt: d.submittedAt.toISOString(),
     receivedAt: d.receivedAt?.toISOString() ?? null,
     dueDate: d.dueDate,
+    dueDateProvisional: isProvisionalPromise(cal, d.submittedAt, d.dueDate),
     finishedAt: d.finishedAt?.toISOString() ?? null,
     returnedAt: d.returnedAt?.toISOString() ?? null,
     overdue: isOverdue(d, ctx.now),

@@ -89,12 +89,15 @@ export const PublicLookupSchema = Type.Object({
   submittedAt: Type.String(),
   receivedAt: Nullable(Type.String()),
   dueDate: Nullable(Type.String()),
+  /** counted through a year without an official schedule yet (calendar: provisional) */
+  dueDateProvisional: Type.Boolean(),
   finishedAt: Nullable(Type.String()),
   returnedAt: Nullable(Type.String()),
   overdue: Type.Boolean(),
   canRate: Type.Boolean(),
   history: Type.Array(EventSchema),
 });
+export type PublicLookupView = Static<typeof PublicLookupSchema>;
 
 export const FileSchema = Type.Object({
   id: Type.String(),
@@ -173,6 +176,8 @@ export const DossierSchema = Type.Object({
   receivedAt: Nullable(Type.String()),
   effectiveReceiptDate: Nullable(Type.String()),
   dueDate: Nullable(Type.String()),
+  /** counted through a year without an official schedule yet (calendar: provisional) */
+  dueDateProvisional: Type.Boolean(),
   originalDueDate: Nullable(Type.String()),
   stepIndex: Type.Integer(),
   stepDueDate: Nullable(Type.String()),

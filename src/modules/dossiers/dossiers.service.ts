@@ -1,5 +1,6 @@
 import './dossiers.errors.ts';
 import { randomUUID } from 'node:crypto';
+import { isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -113,6 +114,7 @@ export async function dossierView(
     receivedAt: iso(d.receivedAt),
     effectiveReceiptDate: d.effectiveReceiptDate,
     dueDate: d.dueDate,
+    dueDateProvisional: isProvisionalPromise(cal, d.submittedAt, d.dueDate),
     originalDueDate: d.originalDueDate,
     stepIndex: d.stepIndex,
     stepDueDate: d.stepDueDate,

@@ -1,4 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
+import { isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -6,7 +7,7 @@ import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { redactPersonal } from './domain/normalise.ts';
 import { isOpen } from './domain/workflow.ts';
 import * as policy from './feedback.policy.ts';
-import { cachedUnit, forgetReference, reference } from './feedback.reference.ts';
+import { cachedUnit, feedbackCalendar, forgetReference, reference } from './feedback.reference.ts';
 import * as repo from './feedback.repository.ts';
 import type { InboxFilter, PublicFilter } from './feedback.schemas.ts';
 import { readableItem, similarOpen } from './feedback.service.ts';
@@ -106,16 +107,18 @@ export async function inbox(db: Db, ctx: Signed, f: InboxFilter) {
 
 export async function detail(db: Db, ctx: Signed, id: string) {
   const it = await readableItem(db, ctx.actor, id);
-  const [events, attachments, dups, similar, names] = await Promise.all([
+  const [events, attachments, dups, similar, names, cal] = await Promise.all([
     repo.eventsOf(db, id),
     repo.attachmentsOf(db, id),
     repo.duplicatesOf(db, id),
     isOpen(it.status) && !it.duplicateOfId ? similarOpen(db, it) : Promise.resolve([]),
     unitNames(db, [it.areaUnitId, it.responsibleUnitId]),
+    feedbackCalendar(db),
   ]);
   const primary = it.duplicateOfId ? await repo.getItem(db, it.duplicateOfId) : undefined;
   return {
     ...staffView(it, names),
+    answerDueProvisional: isProvisionalPromise(cal, it.receivedAt, it.answerDue),
     duplicateOfCode: primary?.code ?? null,
     duplicates: dups.map((d) => ({ id: d.id, code: d.code, status: d.status })),
     similar,
@@ -160,7 +163,7 @@ export async function publicItem(db: Db, code: string) {
  */
 export async function trackingView(db: DbOrTx, it: repo.ItemRow) {
   const names = await unitNames(db, [it.areaUnitId, it.responsibleUnitId]);
-  const [events, ref] = await Promise.all([repo.eventsOf(db, it.id), reference(db)]);
+  const [events, ref, cal] = await Promise.all([repo.eventsOf(db, it.id), reference(db), feedbackCalendar(db)]);
   const reopenDays = ref.categories.get(it.categoryCode)?.reopenDays ?? 10;
   return {
     ...publicView(it, names),
@@ -168,6 +171,7 @@ export async function trackingView(db: DbOrTx, it: repo.ItemRow) {
     title: it.title,
     content: it.content,
     answerDue: it.answerDue,
+    answerDueProvisional: isProvisionalPromise(cal, it.receivedAt, it.answerDue),
     infoRequest: it.infoRequest,
     infoReply: it.infoReply,
     rejectReason: it.rejectReason,

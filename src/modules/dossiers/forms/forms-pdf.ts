@@ -22,6 +22,9 @@ export const vnDateWithLunar = (d: string | null | undefined) => {
   if (!d) return '…';
   return `${vnDate(d)} (${lunarLabel(solarToLunar(d.slice(0, 10)))})`;
 };
+/** A date counted through a year whose days off are not announced yet says so. */
+const provisionalNote = (d: DossierView) =>
+  d.dueDateProvisional ? ' — tạm tính: năm chưa có thông báo lịch nghỉ chính thức' : '';
 const vnTime = (iso: string | null) => {
   if (!iso) return '…';
   const t = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
@@ -50,7 +53,7 @@ export async function renderForm(
         field('Hình thức', d.channel === 2 ? 'Trực tuyến' : d.channel === 3 ? 'Bưu chính công ích' : 'Trực tiếp'),
         field('Thời hạn giải quyết', `${d.procedure.processingDays} ngày làm việc`),
         {
-          text: `Ngày hẹn trả kết quả: ${vnDateWithLunar(d.originalDueDate ?? d.dueDate)}`,
+          text: `Ngày hẹn trả kết quả: ${vnDateWithLunar(d.originalDueDate ?? d.dueDate)}${provisionalNote(d)}`,
           bold: true,
           fontSize: 12,
           margin: [0, 8, 0, 4],
@@ -85,7 +88,7 @@ export async function renderForm(
         },
         field('Lý do', d.reason ?? '…'),
         {
-          text: `Ngày hẹn trả kết quả mới: ${vnDateWithLunar(d.dueDate)}`,
+          text: `Ngày hẹn trả kết quả mới: ${vnDateWithLunar(d.dueDate)}${provisionalNote(d)}`,
           bold: true,
           fontSize: 12,
           margin: [0, 8, 0, 0],

@@ -88,7 +88,7 @@ export default function DossierDetail() {
           <Descriptions.Item label={t('dossiers.submittedAt')}>{vnDateTime(d.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.receivedAt')}>{vnDateTime(d.receivedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.dueDate')}>
-            <SolarLunarDate date={d.dueDate} strong />
+            <SolarLunarDate date={d.dueDate} strong provisional={d.dueDateProvisional} />
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.originalDueDate')}>
             {d.originalDueDate ? <SolarLunarDate date={d.originalDueDate} /> : '—'}

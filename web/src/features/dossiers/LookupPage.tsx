@@ -68,7 +68,7 @@ export default function LookupPage() {
             <Descriptions.Item label={t('dossiers.nationalCode')}>{d.nationalCode}</Descriptions.Item>
             <Descriptions.Item label={t('dossiers.submittedAt')}>{vnDateTime(d.submittedAt)}</Descriptions.Item>
             <Descriptions.Item label={t('dossiers.dueDate')}>
-              <SolarLunarDate date={d.dueDate} strong />
+              <SolarLunarDate date={d.dueDate} strong provisional={d.dueDateProvisional} />
             </Descriptions.Item>
           </Descriptions>
           <Typography.Title level={5} style={{ marginTop: 16 }}>

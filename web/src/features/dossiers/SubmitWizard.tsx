@@ -259,7 +259,8 @@ export default function SubmitWizard() {
                 </Typography.Text>
               </div>
               <div>
-                {t('dossiers.expectedDueLabel')}: <SolarLunarDate date={done.dueDate} strong />
+                {t('dossiers.expectedDueLabel')}:{' '}
+                <SolarLunarDate date={done.dueDate} strong provisional={done.dueDateProvisional} />
               </div>
               <div>{t('dossiers.expectedDueNote')}</div>
               <div>{t('dossiers.lookupHint')}</div>

@@ -1,32 +1,10 @@
-import type { DossierView } from '../../../../src/modules/dossiers/dossiers.schemas.ts';
+import type { DossierView, PublicLookupView } from '../../../../src/modules/dossiers/dossiers.schemas.ts';
 import type { ProcedureView } from '../../../../src/modules/procedures/procedures.schemas.ts';
 
 export type Procedure = ProcedureView;
 export type Dossier = DossierView;
 
-export interface PublicLookup {
-  code: string;
-  procedureName: string;
-  receivingUnitName: string;
-  status: string;
-  nationalCode: number;
-  statusName: string;
-  submittedAt: string;
-  receivedAt: string | null;
-  dueDate: string | null;
-  finishedAt: string | null;
-  overdue: boolean;
-  canRate: boolean;
-  history: {
-    at: string;
-    action: string;
-    toStatus: string;
-    nationalCode: number;
-    stepName: string | null;
-    unitName: string | null;
-    dueDate: string | null;
-  }[];
-}
+export type PublicLookup = PublicLookupView;
 
 export interface StatsRow {
   key: string | null;

@@ -12,6 +12,7 @@ import {
   Table,
   Tag,
   Timeline,
+  Tooltip,
   Typography,
 } from 'antd';
 import { useState } from 'react';
@@ -184,6 +185,11 @@ function ItemDetail({ id }: { id: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('feedback.answerDue')}>
           <Tag color={DEADLINE_COLOR[i.deadlineState]}>{formatDate(i.answerDue)}</Tag>
+          {i.answerDueProvisional && (
+            <Tooltip title={t('calendar.provisionalHint')}>
+              <Tag color="orange">{t('calendar.provisional')}</Tag>
+            </Tooltip>
+          )}
           <EscalationTag level={i.escalationLevel} /> {formatDateTime(i.receivedAt)}
         </Descriptions.Item>
         {i.dossierCode && <Descriptions.Item label={t('feedback.dossierCode')}>{i.dossierCode}</Descriptions.Item>}

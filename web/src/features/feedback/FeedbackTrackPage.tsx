@@ -3,6 +3,7 @@ import { Alert, Button, Card, Descriptions, Form, Input, Space, Steps, Tag, Time
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
+import { SolarLunarDate } from '../calendar/index.ts';
 import { feedbackApi, type TrackingView } from './feedback.api.ts';
 
 /** Where an item stands, as the citizen sees it (0 received … 3 published). */
@@ -123,7 +124,9 @@ function ItemView({ item, code, trackingKey }: { item: TrackingView; code: strin
         <Descriptions.Item label={t('feedback.ward')}>{`${item.address} · ${item.areaName ?? ''}`}</Descriptions.Item>
         <Descriptions.Item label={t('feedback.unit')}>{item.responsibleUnitName}</Descriptions.Item>
         {!answered && item.status !== 'rejected' && (
-          <Descriptions.Item label={t('feedback.answerDue')}>{formatDate(item.answerDue)}</Descriptions.Item>
+          <Descriptions.Item label={t('feedback.answerDue')}>
+            <SolarLunarDate date={item.answerDue} provisional={item.answerDueProvisional} />
+          </Descriptions.Item>
         )}
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, whiteSpace: 'pre-wrap' }}>

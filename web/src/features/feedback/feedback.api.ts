@@ -50,6 +50,8 @@ export interface IntakeReply {
   similar: Similar[];
 }
 export interface Detail extends StaffView {
+  /** counted through a year without an official schedule yet */
+  answerDueProvisional: boolean;
   duplicateOfCode: string | null;
   duplicates: { id: string; code: string; status: string }[];
   similar: { id: string; code: string; title: string; status: string; score: number }[];
