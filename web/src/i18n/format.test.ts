@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, todayInVietnam } from './format.ts';
+import { formatDate, formatDateTime, formatNumber, nowInVietnam, todayInVietnam } from './format.ts';
 
 describe('formatDate', () => {
   it('shows ISO dates as day/month/year', () => {
@@ -28,5 +28,12 @@ describe('formatNumber', () => {
 describe('todayInVietnam', () => {
   it('is the Vietnamese calendar date', () => {
     expect(todayInVietnam(new Date('2024-03-13T18:00:00Z'))).toBe('2024-03-14');
+  });
+});
+
+describe('nowInVietnam', () => {
+  it('gives the Vietnam wall clock (UTC+7), across midnight and whatever the process zone', () => {
+    expect(nowInVietnam(new Date('2024-02-09T16:59:00Z'))).toBe('2024-02-09T23:59');
+    expect(nowInVietnam(new Date('2024-02-09T17:00:00Z'))).toBe('2024-02-10T00:00');
   });
 });

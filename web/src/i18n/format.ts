@@ -46,3 +46,8 @@ export function todayInVietnam(now: Date = new Date()): string {
     now,
   );
 }
+
+/** The wall clock in Vietnam now, 'YYYY-MM-DDTHH:mm' (pickers show Vietnam time whatever the browser's zone). */
+export function nowInVietnam(now: Date = new Date()): string {
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 16);
+}

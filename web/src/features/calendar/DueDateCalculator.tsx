@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, InputNumber, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { nowInVietnam } from '../../i18n/format.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { calendarApi } from './calendar.api.ts';
 import { LunarDatePicker } from './LunarDatePicker.tsx';
@@ -26,7 +27,7 @@ export function DueDateCalculator() {
       <Form
         form={form}
         layout="inline"
-        initialValues={{ receivedAt: dayjs().second(0), workingDays: 10 }}
+        initialValues={{ receivedAt: dayjs(nowInVietnam()), workingDays: 10 }}
         onFinish={(v) => compute.mutate(v)}
         style={{ rowGap: 8 }}
       >
