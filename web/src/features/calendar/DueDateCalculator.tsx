@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Form, InputNumber, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Form, InputNumber, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { nowInVietnam } from '../../i18n/format.ts';
 import { useT } from '../../i18n/i18n.tsx';
@@ -57,12 +57,7 @@ export function DueDateCalculator() {
             <SolarLunarDate date={compute.data.effectiveReceiptDate} strong />
           </Descriptions.Item>
           <Descriptions.Item label={t('calendar.dueDate')}>
-            <SolarLunarDate date={compute.data.dueDate} strong />
-            {compute.data.provisional && (
-              <Tag color="orange" style={{ marginLeft: 8 }}>
-                {t('calendar.dueProvisional')}
-              </Tag>
-            )}
+            <SolarLunarDate date={compute.data.dueDate} strong provisional={compute.data.provisional} />
           </Descriptions.Item>
         </Descriptions>
       )}
