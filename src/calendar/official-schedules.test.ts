@@ -36,6 +36,63 @@ describe('shipped official schedules 2023–2026', () => {
     }
   });
 
+  // Typed from the Government's notices, not read from the shipped JSON: every Monday–Friday that
+  // state offices did not work, and every Saturday they did (làm bù).
+  it.each([
+    // VPCP 8056/VPCP-KGVX: nghỉ bù 1/1 (Sunday); Tết Quý Mão 20–26/1; Giỗ Tổ 29/4 (Sat) and 30/4 (Sun)
+    // taken on 2–3/5; Quốc khánh 1–4/9
+    [2023, ['01-02', '01-20', '01-23', '01-24', '01-25', '01-26', '05-01', '05-02', '05-03', '09-01', '09-04'], []],
+    // TB 5015/TB-LĐTBXH, VPCP 2450/VPCP-KGVX: Tết Giáp Thìn 8–14/2; Giỗ Tổ 18/4; 29/4 swapped for
+    // Saturday 4/5; Quốc khánh 2–3/9
+    [
+      2024,
+      ['01-01', '02-08', '02-09', '02-12', '02-13', '02-14', '04-18', '04-29', '04-30', '05-01', '09-02', '09-03'],
+      ['05-04'],
+    ],
+    // VPCP 8726/VPCP-KGVX: Tết Ất Tỵ 27–31/1; Giỗ Tổ 7/4; 2/5 swapped for Saturday 26/4; Quốc khánh 1–2/9
+    [
+      2025,
+      ['01-01', '01-27', '01-28', '01-29', '01-30', '01-31', '04-07', '04-30', '05-01', '05-02', '09-01', '09-02'],
+      ['04-26'],
+    ],
+    // VPCP 12729/VPCP-KGVX: 2/1 swapped for Saturday 10/1; Tết Bính Ngọ 16–20/2; Giỗ Tổ 26/4 (Sunday)
+    // taken on 27/4; Quốc khánh 1–2/9 with 31/8 swapped for Saturday 22/8
+    [
+      2026,
+      [
+        '01-01',
+        '01-02',
+        '02-16',
+        '02-17',
+        '02-18',
+        '02-19',
+        '02-20',
+        '04-27',
+        '04-30',
+        '05-01',
+        '08-31',
+        '09-01',
+        '09-02',
+      ],
+      ['01-10', '08-22'],
+    ],
+  ] as [number, string[], string[]][])(
+    '%i: the weekdays off and the make-up Saturdays of the notices',
+    (year, weekdaysOff, saturdays) => {
+      const offWeekdays: string[] = [];
+      const workedSaturdays: string[] = [];
+      for (let t = Date.UTC(year, 0, 1); t < Date.UTC(year + 1, 0, 1); t += 86_400_000) {
+        const date = new Date(t).toISOString().slice(0, 10);
+        const wd = new Date(t).getUTCDay();
+        if (wd >= 1 && wd <= 5 && !isWorkingDay(cal, date)) offWeekdays.push(date.slice(5));
+        if (wd === 6 && isWorkingDay(cal, date)) workedSaturdays.push(date.slice(5));
+        if (wd === 0) expect(isWorkingDay(cal, date), date).toBe(false);
+      }
+      expect(offWeekdays).toEqual(weekdaysOff);
+      expect(workedSaturdays).toEqual(saturdays);
+    },
+  );
+
   it('agrees day by day with an independent reading of the JSON', () => {
     for (const [year, y] of Object.entries(years)) {
       const off = new Set(y.daysOff.map((d) => d.date));
