@@ -56,7 +56,12 @@ async function serve(config: Config) {
   const stop = async () => {
     if (stopping) return;
     stopping = true;
-    await running.stop().catch(() => {});
+    try {
+      await running.stop();
+    } catch (err) {
+      process.stderr.write(`cchc: stopping: ${(err as Error).message}\n`);
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGINT', stop);
@@ -127,14 +132,26 @@ export async function runCli(argv: string[]): Promise<void> {
       process.exit(1);
     }
     if (err instanceof AppError) {
-      const def = errorDef(err.code);
-      process.stderr.write(`cchc: ${err.code}: ${def ? formatMessage(def.en, err.params) : ''}\n`);
-      process.exit(1);
+      // a rejected input (status 400: a bad option, value or argument) is a usage error
+      process.stderr.write(`cchc: ${oneLine(errorText(err))}\n`);
+      process.exit(errorDef(err.code)?.status === 400 ? 2 : 1);
     }
-    if ((err as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      process.stderr.write(`cchc: ${(err as Error).message}\n`);
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS_')) {
+      process.stderr.write(`cchc: ${oneLine((err as Error).message)}\n`);
       process.exit(2);
     }
     throw err;
   }
 }
+
+/** `CODE: Vietnamese text — English text` of an error, from the errors catalogue. */
+function errorText(err: AppError): string {
+  const def = errorDef(err.code);
+  if (!def) return err.code;
+  const texts = new Set([formatMessage(def.vi, err.params), formatMessage(def.en, err.params)]);
+  return `${err.code}: ${[...texts].join(' — ')}`;
+}
+
+/** A CLI error is one line on stderr, whatever the message (or a value quoted in it) contains. */
+const oneLine = (s: string) => s.replace(/\s*[\r\n]+\s*/g, ' ').trim();

@@ -90,4 +90,18 @@ export const CommonErrors = defineErrors({
     vi: 'Đã có lỗi hệ thống. Mã yêu cầu: {requestId}.',
     en: 'Internal error. Request id: {requestId}.',
   },
+  // mistakes in a `cchc …` command line (status 400: the CLI exits with 2, a usage error)
+  CLI_UNKNOWN_OPTION: { status: 400, vi: 'Không có tùy chọn {option}.', en: 'Unknown option {option}.' },
+  CLI_OPTION_VALUE_MISSING: {
+    status: 400,
+    vi: 'Tùy chọn {option} cần một giá trị.',
+    en: 'The option {option} needs a value.',
+  },
+  CLI_OPTION_TAKES_NO_VALUE: {
+    status: 400,
+    vi: 'Tùy chọn {option} không nhận giá trị.',
+    en: 'The option {option} takes no value.',
+  },
+  CLI_OPTION_MISSING: { status: 400, vi: 'Thiếu tùy chọn {option}.', en: 'The option {option} is missing.' },
+  CLI_UNEXPECTED_ARGUMENT: { status: 400, vi: 'Thừa đối số "{value}".', en: 'Unexpected argument "{value}".' },
 });

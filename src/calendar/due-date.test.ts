@@ -152,4 +152,28 @@ describe('bad input', () => {
       provisional: true,
     });
   });
+
+  it('names the year of a receipt outside the calendar, even after the cut-off or on a day off', () => {
+    const year = (f: () => unknown) => {
+      try {
+        f();
+      } catch (e) {
+        if (e instanceof CalendarError) return [e.code, e.params.year];
+        throw e;
+      }
+      return 'no error';
+    };
+    const outOf = (y: number) => ['CALENDAR_YEAR_OUT_OF_RANGE', y];
+    expect(year(() => due('1999-06-01T16:00:00+07:00', 0))).toEqual(outOf(1999)); // after 15:00
+    expect(year(() => due('1999-04-26T10:00:00Z', 0))).toEqual(outOf(1999)); // 17:00 in Hà Nội
+    expect(year(() => due('1999-06-05T09:00:00+07:00', 3))).toEqual(outOf(1999)); // a Saturday
+    expect(year(() => due('1999-06-01T09:00:00+07:00', 1))).toEqual(outOf(1999)); // a working morning
+    expect(year(() => due('1999-12-31T16:00:00+07:00', 0))).toEqual(outOf(1999)); // the eve of the range
+    expect(year(() => due('1999-12-31T16:00:00+07:00', 0, null))).toEqual(outOf(1999));
+    // the top of the range: the next working day would be in 2101, which is the year to name
+    expect(year(() => due('2100-12-31T16:00:00+07:00', 0))).toEqual(outOf(2101));
+    expect(year(() => due('2101-01-01T10:00:00+07:00', 0))).toEqual(outOf(2101));
+    expect(year(() => due('2101-01-01T16:00:00+07:00', 0))).toEqual(outOf(2101));
+    expect(due('2100-12-31T10:00:00+07:00', 0).dueDate).toBe('2100-12-31'); // a Friday, before 15:00
+  });
 });

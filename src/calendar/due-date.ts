@@ -28,8 +28,11 @@ export const DEFAULT_RECEIPT_RULE: ReceiptRule = receiptRule();
 /** Effective receipt day (epoch day) of a receipt instant (epoch ms). */
 export function effectiveReceiptEpochDay(cal: Calendar, receivedAtMs: number, rule = DEFAULT_RECEIPT_RULE): number {
   const day = hcmEpochDay(receivedAtMs);
+  // checked first: a receipt day outside the calendar is reported with its own year (a day before
+  // the range would otherwise read cum at a negative index and blame the year after the range)
+  const working = isWorkingEpochDay(cal, day);
   const late = rule.cutoffMs !== null && hcmMsOfDay(receivedAtMs) >= rule.cutoffMs;
-  if (!late && isWorkingEpochDay(cal, day)) return day;
+  if (!late && working) return day;
   // cum[i + 1] = working days up to and including day i = index of the first one after it
   const next = cal.workingDays[cal.cum[day - cal.firstDay + 1]!];
   if (next === undefined) throw outOfCalendar(cal, cal.lastDay + 1);

@@ -49,49 +49,200 @@ export interface YearScheduleInput {
 }
 
 export const DEFAULT_WORKING_SATURDAY_NAME = 'Làm việc bù (thứ Bảy)';
+/** Longest name of a day, and of a source document (as the administration form allows). */
+export const SCHEDULE_NAME_MAX = 200;
+export const SCHEDULE_SOURCE_MAX = 300;
 
-function bad(year: unknown, reason: string, extra: Record<string, unknown> = {}): CalendarError {
-  return new CalendarError('CALENDAR_INVALID_SCHEDULE', { year, reason, ...extra });
+/**
+ * Why a schedule is refused. Stable English keys (the app translates them):
+ * - `year`: not an integer 1–9999; `status`: neither official nor provisional
+ * - `shape`: the schedule is not an object, or `daysOff` / `workingSaturdays` is not a list
+ * - `entry`: a day off is not an object, a working Saturday neither a date string nor an object
+ * - `missing date`, `invalid date` (not a real YYYY-MM-DD date), `date outside the year`, `duplicate date`
+ * - `kind`: not holiday, compensatory or swapped; `name`: missing, blank or not text; `name too long`
+ * - `swapped day on a weekend`, `working day is not a Saturday`
+ * - `sources`: not a list of non-blank texts of at most SCHEDULE_SOURCE_MAX characters
+ */
+export type ScheduleProblemReason =
+  | 'year'
+  | 'status'
+  | 'shape'
+  | 'entry'
+  | 'missing date'
+  | 'invalid date'
+  | 'date outside the year'
+  | 'duplicate date'
+  | 'kind'
+  | 'name'
+  | 'name too long'
+  | 'swapped day on a weekend'
+  | 'working day is not a Saturday'
+  | 'sources';
+
+/** One problem of a schedule. */
+export interface ScheduleProblem {
+  reason: ScheduleProblemReason;
+  /** where in the input, e.g. `daysOff[2].name`, `workingSaturdays[0]`, `sources[1]`, `year` ('' = the whole input) */
+  field: string;
+  /** the date of the entry, as given, when it is a string */
+  date?: string;
+  /** the offending value (year, kind, status, a date that is not a string), when it says something */
+  value?: string | number | boolean | null;
+}
+
+/** A value short enough to quote back in a message; objects and arrays are not quoted. */
+function quotable(v: unknown): ScheduleProblem['value'] | undefined {
+  if (typeof v === 'string') return v.length > 60 ? `${v.slice(0, 57)}...` : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || v === null) return v;
+  return undefined;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Checks a schedule without throwing: either the schedule normalised (sorted, working Saturdays
+ * named, status defaulting to 'official') or every problem found, in the order of the input.
+ * Any value is accepted as input (it may come from a file): every field is type-checked.
+ */
+export function checkYearSchedule(
+  input: unknown,
+): { schedule: YearSchedule; problems: [] } | { schedule?: undefined; problems: ScheduleProblem[] } {
+  const problems: ScheduleProblem[] = [];
+  const add = (p: ScheduleProblem) => {
+    if (p.value === undefined) delete p.value;
+    if (p.date === undefined) delete p.date;
+    problems.push(p);
+  };
+  if (!isRecord(input)) {
+    add({ reason: 'shape', field: '' });
+    return { problems };
+  }
+  const year = input.year;
+  const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 1 && year <= 9999;
+  if (!yearOk) add({ reason: 'year', field: 'year', value: quotable(year) });
+  const status = input.status ?? 'official';
+  if (status !== 'official' && status !== 'provisional')
+    add({ reason: 'status', field: 'status', value: quotable(status) });
+
+  const seen = new Set<string>();
+  /** the epoch day of an entry's date, or NaN after adding its problem */
+  const checkDate = (date: unknown, field: string): number => {
+    if (date === undefined || date === null || date === '') {
+      add({ reason: 'missing date', field });
+      return Number.NaN;
+    }
+    if (typeof date !== 'string') {
+      add({ reason: 'invalid date', field, value: quotable(date) });
+      return Number.NaN;
+    }
+    const n = tryParseDate(date);
+    if (Number.isNaN(n)) add({ reason: 'invalid date', field, date: quotable(date) as string });
+    else if (yearOk && ymdFromEpochDay(n).year !== year) add({ reason: 'date outside the year', field, date });
+    else if (seen.has(date)) add({ reason: 'duplicate date', field, date });
+    else {
+      seen.add(date);
+      return n;
+    }
+    return Number.NaN;
+  };
+  const dateOf = (v: unknown) => (typeof v === 'string' && v !== '' ? (quotable(v) as string) : undefined);
+
+  const daysOff: DayOff[] = [];
+  if (!Array.isArray(input.daysOff)) add({ reason: 'shape', field: 'daysOff' });
+  else
+    for (const [i, d] of (input.daysOff as unknown[]).entries()) {
+      const at = `daysOff[${i}]`;
+      if (!isRecord(d)) {
+        add({ reason: 'entry', field: at, value: quotable(d) });
+        continue;
+      }
+      const date = dateOf(d.date);
+      const n = checkDate(d.date, `${at}.date`);
+      const kindOk = DAY_OFF_KINDS.includes(d.kind as DayOffKind);
+      if (!kindOk) add({ reason: 'kind', field: `${at}.kind`, date, value: quotable(d.kind) });
+      const name = typeof d.name === 'string' ? d.name.trim() : '';
+      if (!name) add({ reason: 'name', field: `${at}.name`, date, value: quotable(d.name) });
+      else if (name.length > SCHEDULE_NAME_MAX) add({ reason: 'name too long', field: `${at}.name`, date });
+      if (d.kind === 'swapped' && !Number.isNaN(n) && isWeekend(n))
+        add({ reason: 'swapped day on a weekend', field: `${at}.date`, date });
+      if (!Number.isNaN(n) && kindOk && name && name.length <= SCHEDULE_NAME_MAX)
+        daysOff.push({ date: d.date as string, kind: d.kind as DayOffKind, name });
+    }
+
+  const workingSaturdays: WorkingSaturday[] = [];
+  if (!Array.isArray(input.workingSaturdays)) add({ reason: 'shape', field: 'workingSaturdays' });
+  else
+    for (const [i, w] of (input.workingSaturdays as unknown[]).entries()) {
+      const at = `workingSaturdays[${i}]`;
+      if (typeof w !== 'string' && !isRecord(w)) {
+        add({ reason: 'entry', field: at, value: quotable(w) });
+        continue;
+      }
+      const raw = typeof w === 'string' ? w : w.date;
+      const date = dateOf(raw);
+      const n = checkDate(raw, typeof w === 'string' ? at : `${at}.date`);
+      let saturdayOk = true;
+      if (!Number.isNaN(n) && weekday(n) !== 6) {
+        add({ reason: 'working day is not a Saturday', field: typeof w === 'string' ? at : `${at}.date`, date });
+        saturdayOk = false;
+      }
+      const given = typeof w === 'string' ? undefined : w.name;
+      let name = DEFAULT_WORKING_SATURDAY_NAME;
+      let nameOk = true;
+      if (given !== undefined && given !== null) {
+        if (typeof given !== 'string') {
+          add({ reason: 'name', field: `${at}.name`, date, value: quotable(given) });
+          nameOk = false;
+        } else if (given.trim().length > SCHEDULE_NAME_MAX) {
+          add({ reason: 'name too long', field: `${at}.name`, date });
+          nameOk = false;
+        } else if (given.trim()) name = given.trim();
+      }
+      if (!Number.isNaN(n) && saturdayOk && nameOk) workingSaturdays.push({ date: raw as string, name });
+    }
+
+  const sources: string[] = [];
+  const rawSources = input.sources ?? [];
+  if (!Array.isArray(rawSources)) add({ reason: 'sources', field: 'sources', value: quotable(rawSources) });
+  else
+    for (const [i, s] of (rawSources as unknown[]).entries()) {
+      if (typeof s !== 'string' || !s.trim() || s.trim().length > SCHEDULE_SOURCE_MAX)
+        add({ reason: 'sources', field: `sources[${i}]`, value: quotable(s) });
+      else sources.push(s.trim());
+    }
+
+  if (problems.length) return { problems };
+  const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+  return {
+    schedule: {
+      year: year as number,
+      status: status as ScheduleStatus,
+      daysOff: daysOff.sort(byDate),
+      workingSaturdays: workingSaturdays.sort(byDate),
+      sources,
+    },
+    problems: [],
+  };
 }
 
 /**
  * Checks a schedule and returns it normalised (sorted, working Saturdays named, status defaulting
  * to 'official'). Every date must be a real date inside the schedule's year; a date may appear
- * only once; working Saturdays must be Saturdays; a swapped day must be a weekday.
+ * only once; working Saturdays must be Saturdays; a swapped day must be a weekday. A refused
+ * schedule throws CALENDAR_INVALID_SCHEDULE with every problem in `params.problems` (and the
+ * first one's `reason` and `date`).
  */
 export function validateYearSchedule(input: YearScheduleInput): YearSchedule {
-  const year = input?.year;
-  if (!Number.isInteger(year) || year < 1 || year > 9999) throw bad(year, 'year');
-  if (!Array.isArray(input.daysOff) || !Array.isArray(input.workingSaturdays)) throw bad(year, 'shape');
-  const seen = new Set<string>();
-  const checkDate = (date: unknown, what: string): number => {
-    const n = typeof date === 'string' ? tryParseDate(date) : Number.NaN;
-    if (Number.isNaN(n)) throw bad(year, 'invalid date', { date, what });
-    if (ymdFromEpochDay(n).year !== year) throw bad(year, 'date outside the year', { date, what });
-    if (seen.has(date as string)) throw bad(year, 'duplicate date', { date, what });
-    seen.add(date as string);
-    return n;
-  };
-  const daysOff: DayOff[] = input.daysOff.map((d) => {
-    const n = checkDate(d?.date, 'dayOff');
-    if (!DAY_OFF_KINDS.includes(d.kind as DayOffKind)) throw bad(year, 'kind', { date: d.date, kind: d.kind });
-    if (typeof d.name !== 'string' || d.name.trim() === '') throw bad(year, 'name', { date: d.date });
-    if (d.kind === 'swapped' && isWeekend(n)) throw bad(year, 'swapped day on a weekend', { date: d.date });
-    return { date: d.date, kind: d.kind as DayOffKind, name: d.name.trim() };
+  const r = checkYearSchedule(input);
+  if (r.schedule) return r.schedule;
+  const first = r.problems[0]!;
+  const year = isRecord(input) ? input.year : undefined;
+  throw new CalendarError('CALENDAR_INVALID_SCHEDULE', {
+    year,
+    reason: first.reason,
+    ...(first.date !== undefined ? { date: first.date } : {}),
+    problems: r.problems,
   });
-  const workingSaturdays: WorkingSaturday[] = input.workingSaturdays.map((w) => {
-    const date = typeof w === 'string' ? w : w?.date;
-    const n = checkDate(date, 'workingSaturday');
-    if (weekday(n) !== 6) throw bad(year, 'working day is not a Saturday', { date });
-    const name = typeof w === 'string' ? undefined : w.name?.trim();
-    return { date, name: name || DEFAULT_WORKING_SATURDAY_NAME };
-  });
-  const sources = input.sources ?? [];
-  if (!Array.isArray(sources) || sources.some((s) => typeof s !== 'string')) throw bad(year, 'sources');
-  const status = input.status ?? 'official';
-  if (status !== 'official' && status !== 'provisional') throw bad(year, 'status', { status });
-  const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
-  return { year, status, daysOff: daysOff.sort(byDate), workingSaturdays: workingSaturdays.sort(byDate), sources };
 }
 
 /**

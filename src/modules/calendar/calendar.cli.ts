@@ -2,7 +2,6 @@
  * `cchc calendar …` — answers the same questions as the public calendar routes, from the shell.
  * `due` and `year` use the database's edited schedules unless `--offline` is given.
  */
-import { parseArgs } from 'node:util';
 import {
   type Calendar,
   computeDueDate,
@@ -25,6 +24,57 @@ const USAGE = `cchc calendar due --received-at <ISO instant with zone> --working
   cchc calendar lunar <YYYY-MM-DD>
   cchc calendar year <YYYY> [--offline]`;
 
+type OptionSpec = Record<string, 'string' | 'boolean'>;
+type OptionValues<O extends OptionSpec> = { [K in keyof O]?: O[K] extends 'string' ? string : boolean };
+
+/** An argument that reads as a negative number ('-1', '-0.5'): a value, never an option. */
+const NEGATIVE_NUMBER = /^-\d/;
+const isOptionLike = (arg: string) => arg.length > 1 && arg.startsWith('-') && !NEGATIVE_NUMBER.test(arg);
+
+/**
+ * Reads `--name value`, `--name=value`, `--flag` and up to `maxPositionals` positionals. Unlike
+ * util.parseArgs, `--working-days -1` passes '-1' on (so the range check can say what is wrong),
+ * and every mistake is a one-line AppError (CLI_*) rather than a TypeError.
+ */
+export function parseCommandArgs<O extends OptionSpec>(
+  args: readonly string[],
+  options: O,
+  maxPositionals = 0,
+): { values: OptionValues<O>; positionals: string[] } {
+  const values: Record<string, string | boolean> = {};
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--') {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (!isOptionLike(arg)) {
+      positionals.push(arg);
+      continue;
+    }
+    const eq = arg.indexOf('=');
+    const option = eq < 0 ? arg : arg.slice(0, eq);
+    const name = option.startsWith('--') ? option.slice(2) : '';
+    const type = Object.hasOwn(options, name) ? options[name] : undefined;
+    if (!type) throw new AppError('CLI_UNKNOWN_OPTION', { option });
+    if (type === 'boolean') {
+      if (eq >= 0) throw new AppError('CLI_OPTION_TAKES_NO_VALUE', { option });
+      values[name] = true;
+      continue;
+    }
+    let value: string | undefined;
+    if (eq >= 0) value = arg.slice(eq + 1);
+    else if (i + 1 < args.length && !isOptionLike(args[i + 1]!)) value = args[++i];
+    if (!value) throw new AppError('CLI_OPTION_VALUE_MISSING', { option });
+    values[name] = value;
+  }
+  if (positionals.length > maxPositionals) {
+    throw new AppError('CLI_UNEXPECTED_ARGUMENT', { value: positionals[maxPositionals] });
+  }
+  return { values: values as OptionValues<O>, positionals };
+}
+
 async function withCalendar<T>(config: Config, offline: boolean, fn: (cal: Calendar) => T): Promise<T> {
   if (offline) return fn(defaultCalendar());
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -46,39 +96,41 @@ export async function runCalendarCli(
 ) {
   const [sub, ...rest] = args;
   try {
-    if (sub === 'lunar' && rest.length === 1) return print(solarToLunar(rest[0]!), out);
+    if (sub === 'lunar') {
+      const [date] = parseCommandArgs(rest, {}, 1).positionals;
+      if (date === undefined) throw new AppError('CALENDAR_DATE_MISSING');
+      return print(solarToLunar(date), out);
+    }
     if (sub === 'due') {
-      const { values } = parseArgs({
-        args: rest,
-        options: {
-          'received-at': { type: 'string' },
-          'working-days': { type: 'string' },
-          cutoff: { type: 'string' },
-          offline: { type: 'boolean' },
-        },
+      const { values } = parseCommandArgs(rest, {
+        'received-at': 'string',
+        'working-days': 'string',
+        cutoff: 'string',
+        offline: 'boolean',
       });
-      if (!values['received-at'] || values['working-days'] === undefined) {
-        throw new AppError('BAD_REQUEST', { detail: `usage: ${USAGE}` });
-      }
-      const n = parseWorkingDays(values['working-days']);
+      // the values given are checked before the options missing (`due --working-days -1` → the range)
+      const n = values['working-days'] === undefined ? undefined : parseWorkingDays(values['working-days']);
       const rule = receiptRule(
         values.cutoff === undefined ? undefined : values.cutoff === 'none' ? null : values.cutoff,
       );
+      if (values['received-at'] === undefined) throw new AppError('CLI_OPTION_MISSING', { option: '--received-at' });
+      if (n === undefined) throw new AppError('CLI_OPTION_MISSING', { option: '--working-days' });
       const answer = await withCalendar(config, !!values.offline, (cal) =>
         computeDueDate(cal, values['received-at']!, n, rule),
       );
       return print(answer, out);
     }
     if (sub === 'year') {
-      const { values, positionals } = parseArgs({
-        args: rest,
-        options: { offline: { type: 'boolean' } },
-        allowPositionals: true,
-      });
-      const year = parseYear(positionals[0]);
+      const { values, positionals } = parseCommandArgs(rest, { offline: 'boolean' }, 1);
+      const [value] = positionals;
+      if (value === undefined) throw new AppError('CALENDAR_YEAR_MISSING');
+      // a number that is not a year of the calendar (1999, 20255) is out of range; anything else is not a year
+      if (!/^[+-]?\d+$/.test(value)) throw new AppError('CALENDAR_NOT_A_YEAR', { value });
+      const year = parseYear(value);
       return print(await withCalendar(config, !!values.offline, (cal) => describeYear(cal, year)), out);
     }
-    throw new AppError('BAD_REQUEST', { detail: `usage: ${USAGE}` });
+    // one line like every CLI error; `cchc help` lists the usage
+    throw new AppError('BAD_REQUEST', { detail: `"${['cchc calendar', ...args].join(' ')}" (cchc help)` });
   } catch (err) {
     throw toAppError(err);
   }

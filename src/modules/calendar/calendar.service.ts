@@ -40,13 +40,17 @@ interface Cached {
 const cache = new WeakMap<Db, Cached>();
 
 function toSchedule(y: repo.StoredYear): YearSchedule {
-  return validateYearSchedule({
-    year: y.year,
-    status: 'official',
-    daysOff: y.days.filter((d) => d.kind !== 'working_saturday'),
-    workingSaturdays: y.days.filter((d) => d.kind === 'working_saturday').map((d) => ({ date: d.date, name: d.name })),
-    sources: y.sources,
-  });
+  return calendarCall(() =>
+    validateYearSchedule({
+      year: y.year,
+      status: 'official',
+      daysOff: y.days.filter((d) => d.kind !== 'working_saturday'),
+      workingSaturdays: y.days
+        .filter((d) => d.kind === 'working_saturday')
+        .map((d) => ({ date: d.date, name: d.name })),
+      sources: y.sources,
+    }),
+  );
 }
 
 /**
@@ -127,9 +131,18 @@ export async function readSchedule(db: Db, ctx: Signed, year: number): Promise<S
   checkEditor(ctx);
   checkYear(year);
   const stored = await repo.getYear(db, year);
-  if (stored) return view(toSchedule(stored), 'edited', stored);
+  return stored ? view(toSchedule(stored), 'edited', stored) : fallbackView(year);
+}
+
+/** The schedule a year uses when it has no edited one: shipped with cchc, or else derived (provisional). */
+function fallbackView(year: number): ScheduleView {
   const shipped = shippedSchedules().find((s) => s.year === year);
   return shipped ? view(shipped, 'shipped') : view(deriveProvisionalSchedule(year), 'provisional');
+}
+
+/** The schedule in force for the audit log: the edited one, or the one the year falls back to. */
+function inForce(year: number, stored: repo.StoredYear | undefined): ScheduleView {
+  return stored ? view(toSchedule(stored), 'edited', stored) : fallbackView(year);
 }
 
 /** Replaces a year's schedule (optimistic: `version` of the edited schedule, omitted for the first edit). */
@@ -137,7 +150,7 @@ export async function replaceSchedule(db: Db, ctx: Signed, year: number, body: S
   checkEditor(ctx);
   checkYear(year);
   const { version, ...input } = body;
-  const schedule = calendarCall(() => validateYearSchedule({ ...input, year, status: 'official' }));
+  const schedule = calendarCall(() => validateYearSchedule({ ...input, year, status: 'official' }), ctx.locale);
   const result = await db.transaction(async (tx) => {
     const before = await repo.getYear(tx, year);
     const current = () => (before ? view(toSchedule(before), 'edited', before) : null);
@@ -153,7 +166,8 @@ export async function replaceSchedule(db: Db, ctx: Signed, year: number, body: S
       action: before ? 'calendar.year_replace' : 'calendar.year_create',
       targetType: 'calendar_year',
       targetId: String(year),
-      before: current(),
+      // the first edit replaces the shipped or provisional schedule: that one is the "before"
+      before: inForce(year, before),
       after,
     });
     return after;
@@ -177,6 +191,8 @@ export async function deleteSchedule(db: Db, ctx: Signed, year: number, version:
       targetType: 'calendar_year',
       targetId: String(year),
       before: view(toSchedule(before), 'edited', before),
+      // the year falls back to the shipped or provisional schedule
+      after: fallbackView(year),
     });
   });
   forgetCalendar(db);
@@ -185,7 +201,12 @@ export async function deleteSchedule(db: Db, ctx: Signed, year: number, version:
 /** Imports every year of a JSON or xlsx file, replacing edited schedules; all or nothing. */
 export async function importSchedules(db: Db, ctx: Signed, buf: Buffer, filename: string) {
   checkEditor(ctx);
-  const schedules = await readScheduleFile(buf, filename, { min: WORKING_DAYS_MIN_YEAR, max: WORKING_DAYS_MAX_YEAR });
+  const schedules = await readScheduleFile(
+    buf,
+    filename,
+    { min: WORKING_DAYS_MIN_YEAR, max: WORKING_DAYS_MAX_YEAR },
+    ctx.locale,
+  );
   const years = await db.transaction(async (tx) => {
     const out: { year: number; version: number }[] = [];
     for (const s of schedules) {
@@ -198,7 +219,7 @@ export async function importSchedules(db: Db, ctx: Signed, buf: Buffer, filename
         action: 'calendar.year_import',
         targetType: 'calendar_year',
         targetId: String(s.year),
-        before: before ? view(toSchedule(before), 'edited', before) : null,
+        before: inForce(s.year, before),
         after: { ...view(s, 'edited', row), file: filename },
       });
       out.push({ year: s.year, version: row.version });

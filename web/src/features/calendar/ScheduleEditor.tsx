@@ -6,8 +6,55 @@ import { useEffect } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl, isApiError } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
-import { calendarApi, DAY_OFF_KINDS, type DayOffKind, type ScheduleInput } from './calendar.api.ts';
+import {
+  calendarApi,
+  DAY_OFF_KINDS,
+  type DayOffKind,
+  type ScheduleInput,
+  type ScheduleProblem,
+  scheduleProblems,
+} from './calendar.api.ts';
 import { LunarDatePicker } from './LunarDatePicker.tsx';
+
+/** A refused import or save: the server's message, and every problem it listed (year, date or row, problem). */
+function ProblemsAlert({
+  title,
+  problems,
+  onClose,
+  testId,
+}: {
+  title: string;
+  problems: ScheduleProblem[];
+  onClose: () => void;
+  testId: string;
+}) {
+  const { t } = useT();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      closable={{ onClose }}
+      style={{ marginBottom: 12 }}
+      title={title}
+      description={
+        problems.length > 0 && (
+          <ul style={{ margin: 0, paddingLeft: 20, maxHeight: 280, overflowY: 'auto' }} data-testid={`${testId}-list`}>
+            {problems.map((p, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the list is replaced as a whole, never reordered
+              <li key={i} data-problem={p.problem}>
+                {p.year !== undefined && (
+                  <Tag style={{ marginInlineEnd: 6 }}>{t('calendar.problemYear', { year: p.year })}</Tag>
+                )}
+                {p.message}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+      data-testid={testId}
+    />
+  );
+}
 
 interface Values {
   daysOff: { date: Dayjs; kind: DayOffKind; name: string }[];
@@ -48,8 +95,10 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
       onClose();
     },
   });
-  // All or nothing: the server lists every bad row of the file and then imports nothing.
+  // All or nothing: the server lists every problem of the file and then imports nothing; the
+  // drawer shows that list until the next action (another import, save, revert, close).
   const importFile = useMutation({
+    meta: { silent: true },
     mutationFn: (file: File) => {
       const body = new FormData();
       body.append('file', file, file.name);
@@ -68,6 +117,16 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
     },
   });
 
+  /** the previous action's errors go when the next action starts */
+  const clearErrors = () => {
+    save.reset();
+    importFile.reset();
+  };
+  const close = () => {
+    clearErrors();
+    onClose();
+  };
+
   const submit = (v: Values) => {
     const body: ScheduleInput = {
       daysOff: (v.daysOff ?? [])
@@ -79,8 +138,12 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
       sources: (v.sources ?? []).map((s) => s.trim()).filter(Boolean),
     };
     if (data?.version) body.version = data.version;
+    importFile.reset();
     save.mutate(body);
   };
+
+  const importProblems = scheduleProblems(importFile.error);
+  const savedProblems = scheduleProblems(save.error);
 
   const inYear = (d: Dayjs) => d.year() !== year;
   const uniqueDates = (list: 'daysOff' | 'workingSaturdays') => ({
@@ -95,7 +158,7 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
   return (
     <Drawer
       open={open}
-      onClose={onClose}
+      onClose={close}
       title={t('calendar.editTitle', { year })}
       size="large"
       destroyOnHidden
@@ -104,7 +167,10 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
           {data?.version && (
             <Popconfirm
               title={t('calendar.revertConfirm', { year })}
-              onConfirm={() => revert.mutate(data.version!)}
+              onConfirm={() => {
+                clearErrors();
+                revert.mutate(data.version!);
+              }}
               okButtonProps={{ danger: true }}
             >
               <Button danger loading={revert.isPending}>
@@ -116,6 +182,7 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
             accept=".xlsx,.json"
             showUploadList={false}
             beforeUpload={(file) => {
+              clearErrors();
               importFile.mutate(file);
               return false;
             }}
@@ -124,13 +191,25 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
               {t('calendar.importFile')}
             </Button>
           </Upload>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button onClick={close}>{t('common.cancel')}</Button>
           <Button type="primary" onClick={() => form.submit()} loading={save.isPending} data-testid="calendar-save">
             {t('common.save')}
           </Button>
         </Space>
       }
     >
+      {importFile.error && (
+        <ProblemsAlert
+          title={
+            importProblems.length
+              ? t('calendar.importProblems', { file: importFile.variables?.name ?? '', count: importProblems.length })
+              : `${t('calendar.importFailed', { file: importFile.variables?.name ?? '' })}: ${importFile.error.message}`
+          }
+          problems={importProblems}
+          onClose={() => importFile.reset()}
+          testId="calendar-import-problems"
+        />
+      )}
       {schedule.isLoading || !data ? (
         <Spin />
       ) : (
@@ -159,7 +238,15 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
               </Typography.Text>
             )}
           </Space>
-          {save.error && (
+          {save.error && savedProblems.length > 0 && (
+            <ProblemsAlert
+              title={t('calendar.saveProblems', { year, count: savedProblems.length })}
+              problems={savedProblems}
+              onClose={() => save.reset()}
+              testId="calendar-save-error"
+            />
+          )}
+          {save.error && savedProblems.length === 0 && (
             <Alert
               type="error"
               showIcon

@@ -5,13 +5,40 @@ import type {
   ScheduleView,
   YearSchema,
 } from '../../../../src/modules/calendar/calendar.schemas.ts';
-import { api } from '../../lib/api.ts';
+import { api, isApiError } from '../../lib/api.ts';
 
 export type YearView = Static<typeof YearSchema>;
 export type DueDateView = Static<typeof DueDateSchema>;
 export type { ScheduleInput, ScheduleView };
 export type DayOffKind = YearView['daysOff'][number]['kind'];
 export const DAY_OFF_KINDS: readonly DayOffKind[] = ['holiday', 'compensatory', 'swapped'];
+
+/**
+ * One problem of a refused schedule (PUT) or schedule file (import), as the server lists them in
+ * the `problems` member of its problem+json (see ProblemView in calendar.errors.ts).
+ */
+export interface ScheduleProblem {
+  year?: number;
+  /** row of an xlsx file */
+  row?: number;
+  /** the entry's date as given (YYYY-MM-DD when well formed) */
+  date?: string;
+  /** where in a JSON body or file, e.g. daysOff[2].name */
+  field?: string;
+  /** stable English key, e.g. "invalid date" */
+  problem: string;
+  /** in the user's language, naming the date or row: "30/02/2031: ngày không hợp lệ" */
+  message: string;
+}
+
+/** The problems listed by a refused schedule or file; [] for any other error. */
+export function scheduleProblems(err: unknown): ScheduleProblem[] {
+  if (!isApiError(err)) return [];
+  const list = err.problem.problems as unknown;
+  return Array.isArray(list)
+    ? list.filter((p): p is ScheduleProblem => typeof p === 'object' && p !== null && typeof p.message === 'string')
+    : [];
+}
 
 export const calendarApi = {
   year: (year: number, signal?: AbortSignal) => api.get<YearView>(`/calendar/years/${year}`, undefined, signal),

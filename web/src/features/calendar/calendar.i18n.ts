@@ -55,6 +55,10 @@ export const calendarVi = {
   conflictReload: 'Tải lại bản mới nhất',
   notSaturday: 'Ngày làm bù phải là Thứ Bảy',
   duplicateDate: 'Ngày {date} bị trùng',
+  importProblems: 'Tệp {file} có {count} lỗi; chưa năm nào được nhập',
+  importFailed: 'Không nhập được tệp {file}',
+  saveProblems: 'Lịch năm {year} có {count} lỗi; chưa lưu',
+  problemYear: 'Năm {year}',
 };
 
 export const calendarEn: typeof calendarVi = {
@@ -113,4 +117,8 @@ export const calendarEn: typeof calendarVi = {
   conflictReload: 'Load the latest version',
   notSaturday: 'A make-up working day must be a Saturday',
   duplicateDate: 'Date {date} is listed twice',
+  importProblems: 'The file {file} has {count} problems; no year was imported',
+  importFailed: 'Could not import {file}',
+  saveProblems: 'The schedule of {year} has {count} problems; not saved',
+  problemYear: 'Year {year}',
 };
