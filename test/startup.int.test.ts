@@ -57,6 +57,30 @@ describe('configuration errors stop start-up with one clear line', { timeout: 24
       blocker.close();
     }
   });
+
+  it('embedded database folder in use by another process', async () => {
+    const dir = tmp();
+    const port = await freePort();
+    const env = { CCHC_DATA_DIR: dir, CCHC_SEED_DEMO: 'false', CCHC_JOBS: 'false' };
+    const first = runCchc(['serve'], { ...env, PORT: String(port) });
+    try {
+      await waitHealthy(`http://127.0.0.1:${port}/health`, 120_000);
+      // a second server, or a command, on the same folder would write over the first's files
+      const second = runCchc(['serve'], { ...env, PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      expect(second.stderr().trim()).toBe(
+        `cchc: the embedded database in ${dir} is in use by process ${first.child.pid} (a running cchc server?): stop it first, or point both at PostgreSQL with DATABASE_URL`,
+      );
+      // the first still answers
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+    } finally {
+      first.child.kill('SIGTERM');
+      await first.exited;
+    }
+    // stopped cleanly, it leaves the folder free
+    const again = runCchc(['migrate'], env);
+    expect(await again.exited).toBe(0);
+  });
 });
 
 async function killAndRestart(env: NodeJS.ProcessEnv) {

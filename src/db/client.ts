@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { ConfigError } from '../config.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -63,8 +64,14 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     }
     dir = join(dataDir, 'pgdata');
   }
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const client = new PGlite(dir, { startParams: [...PGlite.defaultStartParams, ...PGLITE_SETTINGS] });
-  await client.waitReady;
+  try {
+    await client.waitReady;
+  } catch (err) {
+    unlock();
+    throw err;
+  }
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   return {
     kind: 'pglite',
@@ -82,6 +89,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     withLock: (_key, fn) => fn(),
     close: async () => {
       if (!client.closed) await client.close();
+      unlock();
     },
   };
 }
