@@ -232,6 +232,8 @@ run('journey: citizens’ feedback from the phone to the answer, duplicates and 
     expect(r.status()).toBe(200);
     expect(((await r.json()) as { status: string }).status).toBe('assigned');
     await page.getByTestId('track-reopened').waitFor();
+    // the earlier answer stays readable while the item is handled again
+    await page.getByTestId('track-previous-answer').getByText('dựng lại cột đèn').waitFor();
     await page.getByTestId('track-timeline').getByText('Mở lại').waitFor();
     await shot(page, 'track-reopened');
   });

@@ -169,13 +169,16 @@ function ItemView({ item, code, trackingKey }: { item: TrackingView; code: strin
         />
       )}
 
-      {answered && item.answerText && (
+      {/* after a reopen the earlier answer stays readable until the new one replaces it */}
+      {(answered || item.reopenCount > 0) && item.answerText && (
         <Card
           size="small"
           type="inner"
           style={{ marginTop: 12 }}
-          data-testid="track-answer"
-          title={t('feedbackUi.answerTitle', { unit: item.responsibleUnitName ?? '' })}
+          data-testid={answered ? 'track-answer' : 'track-previous-answer'}
+          title={t(answered ? 'feedbackUi.answerTitle' : 'feedbackUi.previousAnswerTitle', {
+            unit: item.responsibleUnitName ?? '',
+          })}
           extra={item.sentAt ? formatDate(item.sentAt) : null}
         >
           <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{item.answerText}</Typography.Paragraph>
