@@ -65,6 +65,14 @@ describe.each(DB_KINDS)('fee payment on %s', (kind) => {
     expect(d.nationalCode).toBe(6);
     expect(d.statusName).toBe('Yêu cầu thực hiện nghĩa vụ tài chính');
     expect(d.fee.awaiting).toBe(true);
+    // the applicant is told by SMS what to pay before collecting the result
+    const told = await t.database.db.execute(
+      sql`select o.body from dossier_outbox o join dossier_events e on e.id = o.event_id
+          where o.dossier_id = ${d.id} and o.channel = 'sms' and e.action = 'approve'`,
+    );
+    const rows = ((told as unknown as { rows: unknown[] }).rows ?? told) as { body: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.body).toContain('Vui lòng nộp phí, lệ phí 75.000 đồng');
     // the applicant sees it in the public lookup too
     const look = await t.anon.get(`/api/v1/public/dossiers/lookup?code=${encodeURIComponent(d.code)}&phone4=1222`);
     expect(look.status, look.raw).toBe(200);

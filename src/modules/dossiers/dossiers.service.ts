@@ -541,7 +541,14 @@ export async function transition(
     });
     await repo.insertOutbox(
       tx,
-      notificationsFor(updated, eventId, b.action, p.name, b.reason ?? b.missing?.join('; ')),
+      notificationsFor(
+        updated,
+        eventId,
+        b.action,
+        p.name,
+        b.reason ?? b.missing?.join('; '),
+        b.action === 'approve' && awaitingFee(updated, p.fees) ? feeTotal(p.fees) : 0,
+      ),
     );
     await audit(tx, ctx, {
       action: `dossier.${b.action}`,

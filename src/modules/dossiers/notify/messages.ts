@@ -1,4 +1,5 @@
 import { formatDateVi } from '../../../platform/i18n/locale.ts';
+import { formatVnd } from '../domain/fees.ts';
 import type { DossierRow } from '../dossiers.repository.ts';
 import type { dossierOutbox } from '../dossiers.table.ts';
 
@@ -21,13 +22,17 @@ const TEXT: Record<string, string> = {
 
 const vnDate = (d: string | null) => (d ? formatDateVi(d) : '');
 
-/** Outbox rows for one event: SMS to the phone, email when the applicant gave one. */
+/**
+ * Outbox rows for one event: SMS to the phone, email when the applicant gave one. `feeDue` (VND):
+ * the fees the applicant must pay before the approved result is handed over (national status 6).
+ */
 export function notificationsFor(
   d: DossierRow,
   eventId: string,
   action: string,
   procedureName: string,
   note?: string,
+  feeDue = 0,
 ): (typeof dossierOutbox.$inferInsert)[] {
   // moving between internal steps is not news for the applicant
   if (action === 'transfer' && d.stepIndex > 1) return [];
@@ -38,7 +43,11 @@ export function notificationsFor(
     note && ['refuse_intake', 'request_supplement', 'refuse', 'stop', 'apologise'].includes(action)
       ? ` Nội dung: ${note}.`
       : '';
-  const body = `Hồ sơ ${d.code} (${procedureName}) ${what}.${due}${why}`;
+  const fee =
+    feeDue > 0
+      ? ` Vui lòng nộp phí, lệ phí ${formatVnd(feeDue)} đồng (tại Bộ phận Một cửa hoặc trực tuyến) để nhận kết quả.`
+      : '';
+  const body = `Hồ sơ ${d.code} (${procedureName}) ${what}.${due}${why}${fee}`;
   const subject = `[Một cửa] Hồ sơ ${d.code} ${what}`;
   const rows: (typeof dossierOutbox.$inferInsert)[] = [
     { dossierId: d.id, eventId, channel: 'sms', recipient: d.applicantPhone, subject, body: body.slice(0, 480) },
