@@ -4,11 +4,10 @@
  * (columns date, kind, name, source). Reading is all-or-nothing: every problem of every year is
  * reported (year, date or row where there is one, problem), and then nothing is imported.
  */
-import type ExcelJS from 'exceljs';
 import type { YearSchedule } from '../../calendar/index.ts';
 import { checkYearSchedule } from '../../calendar/schedule.ts';
 import { AppError } from '../../errors.ts';
-import { excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel } from '../../platform/documents/xlsx.ts';
 import { type Locale, type ProblemInput, problemsError } from './calendar.errors.ts';
 
 export const SCHEDULE_COLUMNS = ['date', 'kind', 'name', 'source'] as const;
@@ -49,16 +48,6 @@ async function readXlsx(buf: Buffer): Promise<{ inputs: RawYear[]; problems: Pro
   const ws = wb.worksheets[0];
   if (!ws) throw unreadable();
   const problems: ProblemInput[] = [];
-  const text = (v: ExcelJS.CellValue): string =>
-    v instanceof Date
-      ? v.toISOString().slice(0, 10)
-      : v == null
-        ? ''
-        : typeof v === 'object' && 'text' in v
-          ? String(v.text)
-          : typeof v === 'object' && 'result' in v
-            ? String(v.result ?? '')
-            : String(v);
   const byYear = new Map<
     number,
     {
@@ -69,7 +58,7 @@ async function readXlsx(buf: Buffer): Promise<{ inputs: RawYear[]; problems: Pro
     }
   >();
   ws.eachRow({ includeEmpty: false }, (row, n) => {
-    const cells = SCHEDULE_COLUMNS.map((_, i) => text(row.getCell(i + 1).value).trim());
+    const cells = SCHEDULE_COLUMNS.map((_, i) => cellText(row.getCell(i + 1).value).trim());
     if (n === 1) {
       SCHEDULE_COLUMNS.forEach((c, i) => {
         if (cells[i]!.toLowerCase() !== c)

@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, hasRole, type RequestContext } from '../../platform/auth/actor.ts';
-import { excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel } from '../../platform/documents/xlsx.ts';
 import * as repo from './procedures.repository.ts';
 import { ProcedureCreateBody, type ProcedureInput } from './procedures.schemas.ts';
 import { procedureProblems, procedureView, upsertProcedures } from './procedures.service.ts';
@@ -65,15 +65,6 @@ export async function exportProcedures(db: Db): Promise<Buffer> {
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
-
-const cellText = (v: ExcelJS.CellValue): string => {
-  if (v === null || v === undefined) return '';
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
-  if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'text' in v) return String(v.text);
-  if (typeof v === 'object' && 'result' in v) return String(v.result ?? '');
-  return String(v);
-};
 
 export interface ImportProblem {
   row: number;

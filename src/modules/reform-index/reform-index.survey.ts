@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
-import { excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel } from '../../platform/documents/xlsx.ts';
 import { type Criterion, validateScore } from './domain/index.ts';
 import * as repo from './reform-index.repository.ts';
 import { cycleContext, manageableGroup, type Signed } from './reform-index.service.ts';
@@ -131,14 +131,8 @@ export async function enterSurvey(
   return store(db, ctx, cycleId, bulk, 'ri.survey.enter');
 }
 
-const text = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && 'richText' in v)
-    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && 'result' in v) return String((v as { result: unknown }).result ?? '').trim();
-  if (typeof v === 'object' && 'text' in v) return String((v as { text: unknown }).text).trim();
-  return String(v).trim();
-};
+/** A cell's text, trimmed. */
+const text = (v: unknown): string => cellText(v).trim();
 
 /** Reads the template: the rows with points, and every problem of the header and the cells. */
 export async function parseSurveyXlsx(buf: Buffer): Promise<{ rows: SurveyRow[]; problems: SurveyProblem[] }> {

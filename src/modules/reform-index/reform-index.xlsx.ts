@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel } from '../../platform/documents/xlsx.ts';
 import { type Criterion, type ScoringRule, validateFramework } from './domain/index.ts';
 import * as repo from './reform-index.repository.ts';
 import type { ResultsView } from './reform-index.schemas.ts';
@@ -37,13 +37,8 @@ export interface CellError {
   message: string;
 }
 
-const text = (v: unknown): string => {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'object' && v && 'richText' in v)
-    return (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('');
-  if (typeof v === 'object' && v && 'result' in v) return String((v as { result: unknown }).result ?? '');
-  return String(v).trim();
-};
+/** A cell's text, trimmed. */
+const text = (v: unknown): string => cellText(v).trim();
 const flag = (v: string) => /^(x|1|true|có|yes)$/i.test(v);
 const number = (v: string) => (v === '' ? Number.NaN : Number(v.replace(',', '.')));
 
