@@ -1,4 +1,5 @@
 import type { Static } from '@sinclair/typebox';
+import type { ProblemView } from '../../../../src/modules/calendar/calendar.errors.ts';
 import type {
   DueDateSchema,
   ScheduleInput,
@@ -15,21 +16,9 @@ export const DAY_OFF_KINDS: readonly DayOffKind[] = ['holiday', 'compensatory', 
 
 /**
  * One problem of a refused schedule (PUT) or schedule file (import), as the server lists them in
- * the `problems` member of its problem+json (see ProblemView in calendar.errors.ts).
+ * the `problems` member of its problem+json.
  */
-export interface ScheduleProblem {
-  year?: number;
-  /** row of an xlsx file */
-  row?: number;
-  /** the entry's date as given (YYYY-MM-DD when well formed) */
-  date?: string;
-  /** where in a JSON body or file, e.g. daysOff[2].name */
-  field?: string;
-  /** stable English key, e.g. "invalid date" */
-  problem: string;
-  /** in the user's language, naming the date or row: "30/02/2031: ngày không hợp lệ" */
-  message: string;
-}
+export type ScheduleProblem = ProblemView;
 
 /** The problems listed by a refused schedule or file; [] for any other error. */
 export function scheduleProblems(err: unknown): ScheduleProblem[] {
