@@ -63,6 +63,7 @@ export {
   type DateAnswer,
   type DayInfo,
   dayInfo,
+  isPromiseOnDayOff,
   isProvisionalPromise,
   isWorkingDay,
   MAX_WORKING_DAYS,

@@ -111,3 +111,11 @@ export function isProvisionalPromise(cal: Calendar, from: Date, dueDate: string 
   if (!dueDate) return false;
   return isProvisionalBetween(cal, hcmEpochDay(from.getTime()), parseDate(dueDate));
 }
+
+/**
+ * A date promised to a citizen that has since become a day off (an administrator declared it after
+ * the promise): the promise stands, but the office must set a new date (apology slip, form 04).
+ */
+export function isPromiseOnDayOff(cal: Calendar, dueDate: string | null, open: boolean): boolean {
+  return open && !!dueDate && !isWorkingDay(cal, dueDate);
+}

@@ -62,6 +62,19 @@ describe.each(DB_KINDS)('promised dates on %s', (kind) => {
     return r.body as { id: string; code: string; receivedAt: string; dueDate: string; stepDueDate: string };
   }
 
+  /** An administrator declares one more day off in that day's year. */
+  async function addDayOff(date: string) {
+    const year = Number(date.slice(0, 4));
+    const current = (await admin.get(`/api/v1/calendar/schedules/${year}`)).body;
+    const put = await admin.put(`/api/v1/calendar/schedules/${year}`, {
+      daysOff: [...current.daysOff, { date, kind: 'holiday', name: 'Ngày nghỉ bổ sung (thử nghiệm)' }],
+      workingSaturdays: current.workingSaturdays,
+      sources: [...current.sources.filter((x: string) => x !== 'Quyết định thử nghiệm'), 'Quyết định thử nghiệm'],
+      ...(current.version ? { version: current.version } : {}),
+    });
+    expect(put.status, put.raw).toBe(200);
+  }
+
   const publicDue = async (receivedAt: string, workingDays: number) => {
     const r = await t.anon.get(
       `/api/v1/calendar/due-date?receivedAt=${encodeURIComponent(receivedAt)}&workingDays=${workingDays}`,
@@ -94,15 +107,7 @@ describe.each(DB_KINDS)('promised dates on %s', (kind) => {
 
     // the first working day the promises count is declared a day off (an unplanned closure)
     const firstDay = (await publicDue(before.receivedAt, 1)).dueDate;
-    const year = Number(firstDay.slice(0, 4));
-    const current = (await admin.get(`/api/v1/calendar/schedules/${year}`)).body;
-    const put = await admin.put(`/api/v1/calendar/schedules/${year}`, {
-      daysOff: [...current.daysOff, { date: firstDay, kind: 'holiday', name: 'Ngày nghỉ bổ sung (thử nghiệm)' }],
-      workingSaturdays: current.workingSaturdays,
-      sources: [...current.sources, 'Quyết định thử nghiệm'],
-      ...(current.version ? { version: current.version } : {}),
-    });
-    expect(put.status, put.raw).toBe(200);
+    await addDayOff(firstDay);
     expect((await publicDue(before.receivedAt, 1)).dueDate > firstDay).toBe(true);
 
     // what was promised stays: staff view, public lookup, feedback deadline
@@ -112,6 +117,20 @@ describe.each(DB_KINDS)('promised dates on %s', (kind) => {
     expect(look.body.dueDate).toBe(before.dueDate);
     const staffFb = await admin.get(`/api/v1/feedback/items/${fb.body.id}`);
     expect(staffFb.body.answerDue).toBe(fbDue);
+    expect(look.body.dueDateOnDayOff).toBe(false);
+    expect(staffFb.body.answerDueOnDayOff).toBe(false);
+
+    // the promised day itself becomes a day off: the promise stands, flagged for a new date
+    await addDayOff(before.dueDate);
+    if (fbDue !== before.dueDate) await addDayOff(fbDue);
+    const flagged = (await officer.get(`/api/v1/dossiers/${before.id}`)).body;
+    expect(flagged).toMatchObject({ dueDate: before.dueDate, dueDateOnDayOff: true });
+    const lookFlagged = await t.anon.get(`/api/v1/public/dossiers/lookup?code=${before.code}&phone4=0111`);
+    expect(lookFlagged.body).toMatchObject({ dueDate: before.dueDate, dueDateOnDayOff: true });
+    expect((await admin.get(`/api/v1/feedback/items/${fb.body.id}`)).body).toMatchObject({
+      answerDue: fbDue,
+      answerDueOnDayOff: true,
+    });
 
     // a dossier accepted now is promised one working day later than before the edit
     const after = await acceptedDossier();

@@ -49,6 +49,7 @@ describe.each(DB_KINDS)('public dossier lookup on %s', (kind) => {
       receivedAt: s.receivedAt,
       dueDate: s.dueDate,
       dueDateProvisional: s.dueDateProvisional,
+      dueDateOnDayOff: false,
       finishedAt: null,
       returnedAt: null,
       overdue: false,

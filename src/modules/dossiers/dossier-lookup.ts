@@ -1,4 +1,4 @@
-import { isProvisionalPromise } from '../../calendar/index.ts';
+import { isPromiseOnDayOff, isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -79,6 +79,7 @@ export async function publicLookup(db: Db, ctx: RequestContext, code: string, ph
     receivedAt: d.receivedAt?.toISOString() ?? null,
     dueDate: d.dueDate,
     dueDateProvisional: isProvisionalPromise(cal, d.submittedAt, d.dueDate),
+    dueDateOnDayOff: isPromiseOnDayOff(cal, d.dueDate, !d.finishedAt),
     finishedAt: d.finishedAt?.toISOString() ?? null,
     returnedAt: d.returnedAt?.toISOString() ?? null,
     overdue: isOverdue(d, ctx.now),

@@ -91,6 +91,8 @@ export const PublicLookupSchema = Type.Object({
   dueDate: Nullable(Type.String()),
   /** counted through a year without an official schedule yet (calendar: provisional) */
   dueDateProvisional: Type.Boolean(),
+  /** the due date has since become a day off: the one-stop shop will set a new one */
+  dueDateOnDayOff: Type.Boolean(),
   finishedAt: Nullable(Type.String()),
   returnedAt: Nullable(Type.String()),
   overdue: Type.Boolean(),
@@ -178,6 +180,8 @@ export const DossierSchema = Type.Object({
   dueDate: Nullable(Type.String()),
   /** counted through a year without an official schedule yet (calendar: provisional) */
   dueDateProvisional: Type.Boolean(),
+  /** an open dossier's due date that has since become a day off: set a new date (form 04) */
+  dueDateOnDayOff: Type.Boolean(),
   originalDueDate: Nullable(Type.String()),
   stepIndex: Type.Integer(),
   stepDueDate: Nullable(Type.String()),

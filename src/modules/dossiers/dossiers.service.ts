@@ -1,6 +1,6 @@
 import './dossiers.errors.ts';
 import { randomUUID } from 'node:crypto';
-import { isProvisionalPromise } from '../../calendar/index.ts';
+import { isPromiseOnDayOff, isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -115,6 +115,7 @@ export async function dossierView(
     effectiveReceiptDate: d.effectiveReceiptDate,
     dueDate: d.dueDate,
     dueDateProvisional: isProvisionalPromise(cal, d.submittedAt, d.dueDate),
+    dueDateOnDayOff: isPromiseOnDayOff(cal, d.dueDate, !d.finishedAt),
     originalDueDate: d.originalDueDate,
     stepIndex: d.stepIndex,
     stepDueDate: d.stepDueDate,

@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { isProvisionalPromise } from '../../calendar/index.ts';
+import { isPromiseOnDayOff, isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -119,6 +119,7 @@ export async function detail(db: Db, ctx: Signed, id: string) {
   return {
     ...staffView(it, names),
     answerDueProvisional: isProvisionalPromise(cal, it.receivedAt, it.answerDue),
+    answerDueOnDayOff: isPromiseOnDayOff(cal, it.answerDue, isOpen(it.status)),
     duplicateOfCode: primary?.code ?? null,
     duplicates: dups.map((d) => ({ id: d.id, code: d.code, status: d.status })),
     similar,

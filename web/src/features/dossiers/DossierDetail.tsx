@@ -1,5 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, Form, Input, Modal, Space, Steps, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  Button,
+  Card,
+  Descriptions,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Space,
+  Steps,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -74,6 +88,15 @@ export default function DossierDetail() {
           </Space>
         }
       >
+        {d.dueDateOnDayOff && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 12 }}
+            data-testid="due-on-day-off"
+            title={t('dossiers.dueOnDayOffStaff', { date: vnDate(d.dueDate) })}
+          />
+        )}
         <Descriptions size="small" bordered column={{ xs: 1, md: 2, xl: 3 }}>
           <Descriptions.Item label={t('dossiers.procedure')} span={3}>
             {d.procedure.name} ({d.procedure.code})

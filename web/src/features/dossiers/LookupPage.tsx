@@ -60,6 +60,15 @@ export default function LookupPage() {
             </Flex>
           }
         >
+          {d.dueDateOnDayOff && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 12 }}
+              data-testid="due-on-day-off"
+              title={t('dossiers.dueOnDayOffCitizen', { date: vnDate(d.dueDate) })}
+            />
+          )}
           <Descriptions size="small" column={{ xs: 1, md: 2 }} bordered>
             <Descriptions.Item label={t('dossiers.procedure')} span={2}>
               {d.procedureName}

@@ -41,6 +41,9 @@ export const dossiersVi = {
   yourCode: 'Mã hồ sơ của bạn: {code}',
   expectedDueLabel: 'Ngày hẹn trả dự kiến',
   expectedDueNote: 'Ngày hẹn chính thức khi Bộ phận Một cửa tiếp nhận hồ sơ.',
+  dueOnDayOffStaff:
+    'Ngày hẹn trả {date} nay là ngày nghỉ (lịch nghỉ được điều chỉnh sau khi hẹn). Hãy hẹn lại ngày trả kết quả cho công dân bằng Phiếu xin lỗi và hẹn lại (mẫu 04).',
+  dueOnDayOffCitizen: 'Ngày hẹn trả {date} nay là ngày nghỉ. Bộ phận Một cửa sẽ hẹn lại ngày trả kết quả với bạn.',
   lookupHint: 'Tra cứu bằng mã hồ sơ và 4 số cuối điện thoại.',
   code: 'Mã hồ sơ',
   applicant: 'Người nộp',
@@ -180,6 +183,9 @@ export const dossiersEn: typeof dossiersVi = {
   yourCode: 'Your dossier code: {code}',
   expectedDueLabel: 'Expected due date',
   expectedDueNote: 'The date becomes final when the one-stop shop accepts the dossier.',
+  dueOnDayOffStaff:
+    'The due date {date} has since become a day off (the schedule changed after it was promised). Give the citizen a new date with an apology slip (form 04).',
+  dueOnDayOffCitizen: 'The due date {date} has since become a day off. The one-stop shop will give you a new date.',
   lookupHint: 'Track it with the code and the last 4 digits of your phone.',
   code: 'Dossier code',
   applicant: 'Applicant',

@@ -185,6 +185,11 @@ function ItemDetail({ id }: { id: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('feedback.answerDue')}>
           <Tag color={DEADLINE_COLOR[i.deadlineState]}>{formatDate(i.answerDue)}</Tag>
+          {i.answerDueOnDayOff && (
+            <Tooltip title={t('feedbackUi.dueOnDayOffHint')}>
+              <Tag color="red">{t('feedbackUi.dueOnDayOff')}</Tag>
+            </Tooltip>
+          )}
           {i.answerDueProvisional && (
             <Tooltip title={t('calendar.provisionalHint')}>
               <Tag color="orange">{t('calendar.provisional')}</Tag>

@@ -52,6 +52,8 @@ export interface IntakeReply {
 export interface Detail extends StaffView {
   /** counted through a year without an official schedule yet */
   answerDueProvisional: boolean;
+  /** the answer's due date has since become a day off */
+  answerDueOnDayOff: boolean;
   duplicateOfCode: string | null;
   duplicates: { id: string; code: string; status: string }[];
   similar: { id: string; code: string; title: string; status: string; score: number }[];
