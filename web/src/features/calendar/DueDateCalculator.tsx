@@ -36,7 +36,23 @@ export function DueDateCalculator() {
           label={t('calendar.receivedAt')}
           rules={[{ required: true, message: t('common.required') }]}
         >
-          <LunarDatePicker showTime={{ format: 'HH:mm' }} format="DD/MM/YYYY HH:mm" allowClear={false} />
+          <LunarDatePicker
+            showTime={{ format: 'HH:mm' }}
+            format="DD/MM/YYYY HH:mm"
+            allowClear={false}
+            // antd's "Now" reads the browser's clock; receipts are counted in Vietnam time
+            showNow={false}
+            renderExtraFooter={() => (
+              <Button
+                size="small"
+                type="link"
+                onClick={() => form.setFieldValue('receivedAt', dayjs(nowInVietnam()))}
+                data-testid="calendar-now-vn"
+              >
+                {t('calendar.nowInVietnam')}
+              </Button>
+            )}
+          />
         </Form.Item>
         <Form.Item
           name="workingDays"

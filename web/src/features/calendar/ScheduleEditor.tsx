@@ -162,8 +162,9 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
       title={t('calendar.editTitle', { year })}
       size="large"
       destroyOnHidden
-      extra={
-        <Space>
+      // actions in the footer, wrapping: in the header they pushed "Lưu" off a phone's screen
+      footer={
+        <Space wrap style={{ justifyContent: 'flex-end', width: '100%' }}>
           {data?.version && (
             <Popconfirm
               title={t('calendar.revertConfirm', { year })}
