@@ -41,6 +41,18 @@ export async function renderForm(
     text: [{ text: `${label}: `, bold: true }, value],
     margin: [0, 2, 0, 2],
   });
+  /** A receipt after the cut-off or on a day off counts from a later day: the slip says from which. */
+  const countedFrom = (x: DossierView) => {
+    if (!x.receivedAt || !x.effectiveReceiptDate) return [];
+    const receivedDay = new Date(new Date(x.receivedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
+    if (receivedDay === x.effectiveReceiptDate) return [];
+    return [
+      field(
+        'Thời hạn tính từ ngày',
+        `${vnDate(x.effectiveReceiptDate)} (hồ sơ nhận sau giờ tiếp nhận trong ngày hoặc vào ngày nghỉ được tính từ ngày làm việc kế tiếp)`,
+      ),
+    ];
+  };
   const body: unknown[] = [
     field('Mã hồ sơ', d.code),
     field('Thủ tục', d.procedure.name),
@@ -50,6 +62,7 @@ export async function renderForm(
     case '01':
       body.push(
         field('Thời điểm tiếp nhận', vnTime(d.receivedAt)),
+        ...countedFrom(d),
         field('Hình thức', d.channel === 2 ? 'Trực tuyến' : d.channel === 3 ? 'Bưu chính công ích' : 'Trực tiếp'),
         field('Thời hạn giải quyết', `${d.procedure.processingDays} ngày làm việc`),
         {

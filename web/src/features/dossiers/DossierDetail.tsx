@@ -110,6 +110,11 @@ export default function DossierDetail() {
           <Descriptions.Item label={t('dossiers.holder')}>{d.holderUnit.name}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.submittedAt')}>{vnDateTime(d.submittedAt)}</Descriptions.Item>
           <Descriptions.Item label={t('dossiers.receivedAt')}>{vnDateTime(d.receivedAt)}</Descriptions.Item>
+          {d.effectiveReceiptDate && (
+            <Descriptions.Item label={t('dossiers.countedFrom')}>
+              <SolarLunarDate date={d.effectiveReceiptDate} />
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('dossiers.dueDate')}>
             <SolarLunarDate date={d.dueDate} strong provisional={d.dueDateProvisional} />
           </Descriptions.Item>

@@ -41,6 +41,7 @@ export const dossiersVi = {
   yourCode: 'Mã hồ sơ của bạn: {code}',
   expectedDueLabel: 'Ngày hẹn trả dự kiến',
   expectedDueNote: 'Ngày hẹn chính thức khi Bộ phận Một cửa tiếp nhận hồ sơ.',
+  countedFrom: 'Thời hạn tính từ ngày',
   dueOnDayOffStaff:
     'Ngày hẹn trả {date} nay là ngày nghỉ (lịch nghỉ được điều chỉnh sau khi hẹn). Hãy hẹn lại ngày trả kết quả cho công dân bằng Phiếu xin lỗi và hẹn lại (mẫu 04).',
   dueOnDayOffCitizen: 'Ngày hẹn trả {date} nay là ngày nghỉ. Bộ phận Một cửa sẽ hẹn lại ngày trả kết quả với bạn.',
@@ -183,6 +184,7 @@ export const dossiersEn: typeof dossiersVi = {
   yourCode: 'Your dossier code: {code}',
   expectedDueLabel: 'Expected due date',
   expectedDueNote: 'The date becomes final when the one-stop shop accepts the dossier.',
+  countedFrom: 'Time limit counted from',
   dueOnDayOffStaff:
     'The due date {date} has since become a day off (the schedule changed after it was promised). Give the citizen a new date with an apology slip (form 04).',
   dueOnDayOffCitizen: 'The due date {date} has since become a day off. The one-stop shop will give you a new date.',
