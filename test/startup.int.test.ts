@@ -81,6 +81,63 @@ describe('configuration errors stop start-up with one clear line', { timeout: 24
     const again = runCchc(['migrate'], env);
     expect(await again.exited).toBe(0);
   });
+
+  it("the calendar CLI beside a running server answers with the server's edited schedules", async () => {
+    const dir = tmp();
+    const port = await freePort();
+    const env = { CCHC_DATA_DIR: dir, CCHC_JOBS: 'false', PORT: String(port) };
+    const base = `http://127.0.0.1:${port}`;
+    const server = runCchc(['serve'], env); // with the demo data: its administrator edits 2029
+    try {
+      await waitHealthy(`${base}/health`, 240_000);
+      const login = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ login: 'admin@cchc.local', password: 'demo1234' }),
+      });
+      expect(login.status).toBe(200);
+      const cookie = login.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const { csrfToken } = (await login.json()) as { csrfToken: string };
+      const year = (await (await fetch(`${base}/api/v1/calendar/schedules/2029`, { headers: { cookie } })).json()) as {
+        daysOff: { date: string; kind: string; name: string }[];
+        workingSaturdays: unknown[];
+        sources: string[];
+      };
+      // Thursday 15/3/2029 becomes a day off
+      const put = await fetch(`${base}/api/v1/calendar/schedules/2029`, {
+        method: 'PUT',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          daysOff: [...year.daysOff, { date: '2029-03-15', kind: 'holiday', name: 'Ngày nghỉ thử nghiệm' }],
+          workingSaturdays: year.workingSaturdays,
+          sources: ['Quyết định thử nghiệm 2029'],
+        }),
+      });
+      expect(put.status).toBe(200);
+      const args = ['calendar', 'due', '--received-at', '2029-03-14T09:00:00+07:00', '--working-days', '1'];
+      const api = await (
+        await fetch(`${base}/api/v1/calendar/due-date?receivedAt=2029-03-14T09:00:00%2B07:00&workingDays=1`)
+      ).json();
+      expect(api).toEqual({ effectiveReceiptDate: '2029-03-14', dueDate: '2029-03-16', provisional: false });
+      const cli = runCchc(args, env);
+      expect(await cli.exited, cli.stderr()).toBe(0);
+      expect(JSON.parse(cli.stdout())).toEqual(api);
+      // offline: the shipped and provisional schedules only
+      const offline = runCchc([...args, '--offline'], env);
+      expect(await offline.exited).toBe(0);
+      expect(JSON.parse(offline.stdout())).toEqual({
+        effectiveReceiptDate: '2029-03-14',
+        dueDate: '2029-03-15',
+        provisional: true,
+      });
+    } finally {
+      server.child.kill('SIGTERM');
+      await server.exited;
+    }
+  });
 });
 
 async function killAndRestart(env: NodeJS.ProcessEnv) {

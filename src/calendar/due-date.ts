@@ -25,6 +25,12 @@ export function receiptRule(cutoff: string | null = DEFAULT_CUTOFF): ReceiptRule
 
 export const DEFAULT_RECEIPT_RULE: ReceiptRule = receiptRule();
 
+/** The cut-off as people write it (API query, CLI option): absent = 15:00, "none" = no cut-off, else HH:MM. */
+export function receiptRuleFrom(text: string | undefined): ReceiptRule {
+  if (text === undefined) return DEFAULT_RECEIPT_RULE;
+  return receiptRule(text === 'none' ? null : text);
+}
+
 /** Effective receipt day (epoch day) of a receipt instant (epoch ms). */
 export function effectiveReceiptEpochDay(cal: Calendar, receivedAtMs: number, rule = DEFAULT_RECEIPT_RULE): number {
   const day = hcmEpochDay(receivedAtMs);

@@ -26,6 +26,7 @@ export {
   effectiveReceiptEpochDay,
   type ReceiptRule,
   receiptRule,
+  receiptRuleFrom,
 } from './due-date.ts';
 export { HCM_OFFSET_MS, hcmEpochDay, hcmMsOfDay, instantToMs, parseInstant, parseTimeOfDay } from './instant.ts';
 export {

@@ -8,6 +8,17 @@ import { ConfigError } from '../config.ts';
  * first process writes its pid into `<dataDir>/cchc.lock`; another finds it and stops with a clear
  * message. A lock left by a process that no longer runs (killed, crashed) is taken over.
  */
+/** The folder is held by another running process (`pid`). */
+export class DataDirInUseError extends ConfigError {
+  constructor(
+    readonly dataDir: string,
+    readonly pid: number,
+    hint = 'stop it first, or point both at PostgreSQL with DATABASE_URL',
+  ) {
+    super(`the embedded database in ${dataDir} is in use by process ${pid} (a running cchc server?): ${hint}`);
+  }
+}
+
 export function lockDataDir(dataDir: string): () => void {
   const path = join(dataDir, 'cchc.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -25,9 +36,7 @@ export function lockDataDir(dataDir: string): () => void {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const owner = ownerOf(path);
       if (owner !== null && owner !== process.pid && isRunning(owner)) {
-        throw new ConfigError(
-          `the embedded database in ${dataDir} is in use by process ${owner} (a running cchc server?): stop it first, or point both at PostgreSQL with DATABASE_URL`,
-        );
+        throw new DataDirInUseError(dataDir, owner);
       }
       rmSync(path, { force: true }); // stale: its process is gone
     }

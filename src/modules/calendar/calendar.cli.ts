@@ -1,20 +1,29 @@
 /**
  * `cchc calendar …` — answers the same questions as the public calendar routes, from the shell.
- * `due` and `year` use the database's edited schedules unless `--offline` is given.
+ * `due` and `year` use the database's edited schedules unless `--offline` is given (shipped and
+ * provisional schedules only). While a server holds the embedded database, they read the edited
+ * schedules from that server's public API (on PORT), so the answers stay the API's.
  */
 import {
+  buildCalendar,
   type Calendar,
   computeDueDate,
   defaultCalendar,
   describeYear,
+  mergeSchedules,
   parseWorkingDays,
   parseYear,
-  receiptRule,
+  receiptRuleFrom,
+  shippedSchedules,
   solarToLunar,
+  WORKING_DAYS_MAX_YEAR,
+  WORKING_DAYS_MIN_YEAR,
+  type YearSchedule,
 } from '../../calendar/index.ts';
 import type { CliCommand } from '../../cli-commands.ts';
 import type { Config } from '../../config.ts';
 import { openDatabase } from '../../db/client.ts';
+import { DataDirInUseError } from '../../db/data-dir-lock.ts';
 import { migrate } from '../../db/migrate.ts';
 import { AppError } from '../../errors.ts';
 import { toAppError } from './calendar.errors.ts';
@@ -77,13 +86,64 @@ export function parseCommandArgs<O extends OptionSpec>(
 
 async function withCalendar<T>(config: Config, offline: boolean, fn: (cal: Calendar) => T): Promise<T> {
   if (offline) return fn(defaultCalendar());
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  let database: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
+    if (!(err instanceof DataDirInUseError)) throw err;
+    return fn(await calendarFromServer(config, err));
+  }
   try {
     await migrate(database);
     return fn(await getCalendar(database.db));
   } finally {
     await database.close();
   }
+}
+
+/**
+ * The running server's calendar, read year by year from its public API (GET /calendar/years/{y})
+ * and rebuilt the way the server builds it: the years it reports official, over the shipped ones.
+ */
+async function calendarFromServer(config: Config, inUse: DataDirInUseError): Promise<Calendar> {
+  const base = `http://127.0.0.1:${config.port}/api/v1/calendar/years`;
+  const years = Array.from(
+    { length: WORKING_DAYS_MAX_YEAR - WORKING_DAYS_MIN_YEAR + 1 },
+    (_, i) => WORKING_DAYS_MIN_YEAR + i,
+  );
+  type Overview = {
+    year: number;
+    status: 'official' | 'provisional';
+    sources: string[];
+    daysOff: YearSchedule['daysOff'];
+    workingSaturdays: YearSchedule['workingSaturdays'];
+  };
+  let overviews: Overview[];
+  try {
+    overviews = await Promise.all(
+      years.map(async (y) => {
+        const r = await fetch(`${base}/${y}`, { signal: AbortSignal.timeout(5000) });
+        if (!r.ok) throw new Error(`${r.status}`);
+        return (await r.json()) as Overview;
+      }),
+    );
+  } catch {
+    throw new DataDirInUseError(
+      inUse.dataDir,
+      inUse.pid,
+      `its API on port ${config.port} did not answer; use --offline for the shipped and provisional schedules only`,
+    );
+  }
+  const official = overviews
+    .filter((o) => o.status === 'official')
+    .map((o) => ({
+      year: o.year,
+      status: 'official' as const,
+      sources: o.sources,
+      daysOff: o.daysOff.map(({ date, kind, name }) => ({ date, kind, name })),
+      workingSaturdays: o.workingSaturdays.map(({ date, name }) => ({ date, name })),
+    }));
+  return buildCalendar(mergeSchedules(shippedSchedules(), official));
 }
 
 const print = (v: unknown, out: (s: string) => void) => out(`${JSON.stringify(v, null, 2)}\n`);
@@ -110,9 +170,7 @@ export async function runCalendarCli(
       });
       // the values given are checked before the options missing (`due --working-days -1` → the range)
       const n = values['working-days'] === undefined ? undefined : parseWorkingDays(values['working-days']);
-      const rule = receiptRule(
-        values.cutoff === undefined ? undefined : values.cutoff === 'none' ? null : values.cutoff,
-      );
+      const rule = receiptRuleFrom(values.cutoff);
       if (values['received-at'] === undefined) throw new AppError('CLI_OPTION_MISSING', { option: '--received-at' });
       if (n === undefined) throw new AppError('CLI_OPTION_MISSING', { option: '--working-days' });
       const answer = await withCalendar(config, !!values.offline, (cal) =>

@@ -24,6 +24,14 @@ export const DueDateQuery = Type.Object(
       description: `N, the processing time in working days: an integer from 0 to ${MAX_WORKING_DAYS}`,
       examples: ['15'],
     }),
+    cutoff: Type.Optional(
+      Type.String({
+        maxLength: 8,
+        description:
+          'receipt cut-off, HH:MM in Asia/Ho_Chi_Minh (a procedure may set its own): received at or after it counts from the next working day; "none" = no cut-off; default 15:00',
+        examples: ['16:30', 'none'],
+      }),
+    ),
   },
   { additionalProperties: false },
 );
