@@ -109,7 +109,15 @@ run(
       const file = {
         years: {
           '2028': {
-            daysOff: [{ date: '2028-01-03', kind: 'compensatory', name: 'Nghỉ bù Tết Dương lịch' }],
+            // every weekday statutory holiday must be there (1/1, 30/4 and 2/9/2028 fall on weekends)
+            daysOff: [
+              { date: '2028-01-03', kind: 'compensatory', name: 'Nghỉ bù Tết Dương lịch' },
+              { date: '2028-01-26', kind: 'holiday', name: 'Tết Nguyên đán (mùng 1)' },
+              { date: '2028-01-27', kind: 'holiday', name: 'Tết Nguyên đán (mùng 2)' },
+              { date: '2028-01-28', kind: 'holiday', name: 'Tết Nguyên đán (mùng 3)' },
+              { date: '2028-04-04', kind: 'holiday', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
+              { date: '2028-05-01', kind: 'holiday', name: 'Quốc tế Lao động' },
+            ],
             workingSaturdays: [],
             sources: ['Thông báo thử nghiệm 2028'],
           },

@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarError } from './calendar-errors.ts';
+import officialData from './data/vn-official-days-off.json' with { type: 'json' };
+import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR } from './lunar.ts';
+import type { OfficialDaysOffFile } from './official-schedules.ts';
 import {
   checkYearSchedule,
   DEFAULT_WORKING_SATURDAY_NAME,
+  requiredStatutoryHolidays,
   type ScheduleProblem,
   validateYearSchedule,
   type YearScheduleInput,
 } from './schedule.ts';
+import { deriveProvisionalSchedule } from './statutory-holidays.ts';
 
 const good = {
   year: 2027,
@@ -155,5 +160,128 @@ describe('validateYearSchedule', () => {
   it('checks dates against the year only when the year itself is valid', () => {
     expect(problems({ ...good, year: 0 }).map((p) => p.reason)).toEqual(['year']);
     expect(problems({ ...good, year: 2028 }).map((p) => p.reason)).toEqual(Array(5).fill('date outside the year'));
+  });
+});
+
+describe('statutory holidays (Labour Code 2019 Art. 112) in an administrator-entered year', () => {
+  const empty2030 = { year: 2030, daysOff: [], workingSaturdays: [], sources: ['x'] };
+  const strict = { requireStatutoryHolidays: true };
+  const missing = (date: string, holiday: string): ScheduleProblem => ({
+    reason: 'statutory holiday missing',
+    field: 'daysOff',
+    date,
+    params: { holiday },
+  });
+
+  it('knows the fixed-date holidays of a year, lunar ones included (dates typed from the calendar)', () => {
+    // 2030: Tết Canh Tuất is Saturday 2/2/2030 in Vietnam (UTC+7; China has 3/2), Giỗ Tổ Friday 12/4
+    expect(requiredStatutoryHolidays(2030)).toEqual([
+      { date: '2030-01-01', name: 'Tết Dương lịch' },
+      { date: '2030-02-02', name: 'Tết Nguyên đán mùng 1' },
+      { date: '2030-02-03', name: 'Tết Nguyên đán mùng 2' },
+      { date: '2030-02-04', name: 'Tết Nguyên đán mùng 3' },
+      { date: '2030-04-12', name: 'Giỗ Tổ Hùng Vương 10/3 âm lịch' },
+      { date: '2030-04-30', name: 'Ngày Chiến thắng' },
+      { date: '2030-05-01', name: 'Quốc tế Lao động' },
+      { date: '2030-09-02', name: 'Quốc khánh' },
+    ]);
+    // 2025 as announced: Tết Ất Tỵ 29/1, Giỗ Tổ 7/4
+    expect(requiredStatutoryHolidays(2025).map((h) => h.date)).toEqual([
+      '2025-01-01',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-04-07',
+      '2025-04-30',
+      '2025-05-01',
+      '2025-09-02',
+    ]);
+    // outside the lunar table (1900–2199) only the solar holidays are known
+    expect(requiredStatutoryHolidays(1850).map((h) => h.date)).toEqual([
+      '1850-01-01',
+      '1850-04-30',
+      '1850-05-01',
+      '1850-09-02',
+    ]);
+  });
+
+  it('refuses an official year that leaves out a statutory holiday on a weekday: one problem each, in date order', () => {
+    // 1/1 Tue; mùng 1–2 on Sat/Sun are off anyway, mùng 3 Mon 4/2; Giỗ Tổ Fri 12/4; 30/4 Tue; 1/5 Wed; 2/9 Mon
+    expect(checkYearSchedule(empty2030, strict).problems).toEqual([
+      missing('2030-01-01', 'Tết Dương lịch'),
+      missing('2030-02-04', 'Tết Nguyên đán mùng 3'),
+      missing('2030-04-12', 'Giỗ Tổ Hùng Vương 10/3 âm lịch'),
+      missing('2030-04-30', 'Ngày Chiến thắng'),
+      missing('2030-05-01', 'Quốc tế Lao động'),
+      missing('2030-09-02', 'Quốc khánh'),
+    ]);
+    const e = (() => {
+      try {
+        validateYearSchedule(empty2030, strict);
+      } catch (err) {
+        return err as CalendarError;
+      }
+      throw new Error('accepted');
+    })();
+    expect(e.code).toBe('CALENDAR_INVALID_SCHEDULE');
+    expect(e.params).toMatchObject({ year: 2030, reason: 'statutory holiday missing', date: '2030-01-01' });
+    expect(e.params.problems).toHaveLength(6);
+
+    // the reviewer's 2028 file holding only 1/1 and 3/1: Tết (Wed–Fri), Giỗ Tổ (Tue 4/4) and 1/5 (Mon)
+    // are missing; 1/1, 30/4 and 2/9 fall on a weekend
+    const only2028 = {
+      year: 2028,
+      daysOff: [
+        { date: '2028-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+        { date: '2028-01-03', kind: 'compensatory', name: 'Nghỉ bù Tết Dương lịch' },
+      ],
+      workingSaturdays: [],
+      sources: ['x'],
+    };
+    expect(checkYearSchedule(only2028, strict).problems.map((p) => p.date)).toEqual([
+      '2028-01-26',
+      '2028-01-27',
+      '2028-01-28',
+      '2028-04-04',
+      '2028-05-01',
+    ]);
+  });
+
+  it('accepts the holidays under any kind, and counts a listed day even when another of its fields is wrong', () => {
+    const days = ['2030-01-01', '2030-02-04', '2030-04-12', '2030-04-30', '2030-05-01', '2030-09-02'];
+    const full = { ...empty2030, daysOff: days.map((date) => ({ date, kind: 'holiday', name: 'Nghỉ lễ' })) };
+    expect(checkYearSchedule(full, strict).problems).toEqual([]);
+    const asOther = { ...full, daysOff: full.daysOff.map((d, i) => (i === 1 ? { ...d, kind: 'compensatory' } : d)) };
+    expect(checkYearSchedule(asOther, strict).problems).toEqual([]);
+    // the day's own problem comes first; the holiday is not reported missing on top of it
+    const badName = { ...full, daysOff: full.daysOff.map((d, i) => (i === 2 ? { ...d, name: '' } : d)) };
+    expect(checkYearSchedule(badName, strict).problems).toEqual([
+      { reason: 'name', field: 'daysOff[2].name', date: '2030-04-12', value: '' },
+    ]);
+    // the other problems first, the missing holidays after them
+    const mixed = { ...full, daysOff: full.daysOff.slice(1), sources: [''] };
+    expect(checkYearSchedule(mixed, strict).problems.map((p) => p.reason)).toEqual([
+      'sources',
+      'statutory holiday missing',
+    ]);
+    // not checked without a valid year or a list of days
+    expect(checkYearSchedule({ ...empty2030, year: 0 }, strict).problems.map((p) => p.reason)).toEqual(['year']);
+    expect(checkYearSchedule({ ...empty2030, daysOff: 'none' }, strict).problems.map((p) => p.reason)).toEqual([
+      'shape',
+    ]);
+  });
+
+  it('applies only on request: stored years saved before the rule still load', () => {
+    expect(checkYearSchedule(empty2030).problems).toEqual([]);
+    expect(validateYearSchedule(empty2030).daysOff).toEqual([]);
+  });
+
+  it('the shipped official schedules and every derived provisional one pass', () => {
+    const file = officialData as OfficialDaysOffFile;
+    expect(Object.keys(file.years)).toEqual(['2023', '2024', '2025', '2026']);
+    for (const [year, y] of Object.entries(file.years))
+      expect(checkYearSchedule({ ...y, year: Number(year) }, strict).problems, year).toEqual([]);
+    for (let year = LUNAR_MIN_YEAR; year <= LUNAR_MAX_YEAR; year++)
+      expect(checkYearSchedule(deriveProvisionalSchedule(year), strict).problems, String(year)).toEqual([]);
   });
 });

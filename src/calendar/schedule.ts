@@ -4,7 +4,8 @@
  * one the app runs on administrator-entered schedules too.
  */
 import { CalendarError } from './calendar-errors.ts';
-import { isWeekend, tryParseDate, weekday, ymdFromEpochDay } from './civil-date.ts';
+import { epochDayFromYmd, formatDate, isWeekend, tryParseDate, weekday, ymdFromEpochDay } from './civil-date.ts';
+import { LUNAR_MAX_YEAR, LUNAR_MIN_YEAR, lunarNewYearEpoch, lunarToSolarEpoch } from './lunar.ts';
 
 /**
  * holiday = ngày nghỉ lễ, Tết (Labour Code 2019 Art. 112); compensatory = nghỉ bù for a holiday
@@ -62,6 +63,8 @@ export const SCHEDULE_SOURCE_MAX = 300;
  * - `kind`: not holiday, compensatory or swapped; `name`: missing, blank or not text; `name too long`
  * - `swapped day on a weekend`, `working day is not a Saturday`
  * - `sources`: not a list of non-blank texts of at most SCHEDULE_SOURCE_MAX characters
+ * - `statutory holiday missing` (only with `requireStatutoryHolidays`): a public holiday of Labour
+ *   Code 2019 Art. 112 falls on a weekday and is not a day off (`date`, and `params.holiday`)
  */
 export type ScheduleProblemReason =
   | 'year'
@@ -77,7 +80,8 @@ export type ScheduleProblemReason =
   | 'name too long'
   | 'swapped day on a weekend'
   | 'working day is not a Saturday'
-  | 'sources';
+  | 'sources'
+  | 'statutory holiday missing';
 
 /** One problem of a schedule. */
 export interface ScheduleProblem {
@@ -88,6 +92,51 @@ export interface ScheduleProblem {
   date?: string;
   /** the offending value (year, kind, status, a date that is not a string), when it says something */
   value?: string | number | boolean | null;
+  /** more placeholders of the message: `holiday` (the holiday's name) for `statutory holiday missing` */
+  params?: { holiday: string };
+}
+
+/** How strictly to check a schedule. */
+export interface ScheduleCheckOptions {
+  /**
+   * Administrator input (PUT, import): every statutory holiday (`requiredStatutoryHolidays`) that
+   * falls on a weekday must be a day off. Off for stored and shipped years, so that a year saved
+   * before this rule still loads.
+   */
+  requireStatutoryHolidays?: boolean;
+}
+
+/**
+ * The public holidays of Labour Code 2019 Art. 112 whose dates the law fixes, in date order:
+ * 1/1, Tết Nguyên đán mùng 1–3 (of the lunar year beginning in `year`), Giỗ Tổ Hùng Vương (10/3
+ * lunar), 30/4, 1/5 and 2/9. Not included: the other Tết days and the day adjacent to 2/9 (the
+ * Government picks them each year), and compensatory days. The lunar days only for 1900–2199.
+ */
+export function requiredStatutoryHolidays(year: number): { date: string; name: string }[] {
+  return holidayDays(year).map((h) => ({ date: formatDate(h.day), name: h.name }));
+}
+
+function holidayDays(year: number): { day: number; name: string }[] {
+  const d = (m: number, day: number) => epochDayFromYmd(year, m, day);
+  const list: { day: number; name: string }[] = [
+    { day: d(1, 1), name: 'Tết Dương lịch' },
+    { day: d(4, 30), name: 'Ngày Chiến thắng' },
+    { day: d(5, 1), name: 'Quốc tế Lao động' },
+    { day: d(9, 2), name: 'Quốc khánh' },
+  ];
+  if (year >= LUNAR_MIN_YEAR && year <= LUNAR_MAX_YEAR) {
+    const tet = lunarNewYearEpoch(year);
+    list.push(
+      { day: tet, name: 'Tết Nguyên đán mùng 1' },
+      { day: tet + 1, name: 'Tết Nguyên đán mùng 2' },
+      { day: tet + 2, name: 'Tết Nguyên đán mùng 3' },
+      {
+        day: lunarToSolarEpoch({ day: 10, month: 3, year, leapMonth: false }),
+        name: 'Giỗ Tổ Hùng Vương 10/3 âm lịch',
+      },
+    );
+  }
+  return list.sort((a, b) => a.day - b.day);
 }
 
 /** A value short enough to quote back in a message; objects and arrays are not quoted. */
@@ -106,6 +155,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  */
 export function checkYearSchedule(
   input: unknown,
+  options: ScheduleCheckOptions = {},
 ): { schedule: YearSchedule; problems: [] } | { schedule?: undefined; problems: ScheduleProblem[] } {
   const problems: ScheduleProblem[] = [];
   const add = (p: ScheduleProblem) => {
@@ -148,6 +198,8 @@ export function checkYearSchedule(
   const dateOf = (v: unknown) => (typeof v === 'string' && v !== '' ? (quotable(v) as string) : undefined);
 
   const daysOff: DayOff[] = [];
+  /** the valid dates of the days off, whatever their other problems */
+  const offDays = new Set<number>();
   if (!Array.isArray(input.daysOff)) add({ reason: 'shape', field: 'daysOff' });
   else
     for (const [i, d] of (input.daysOff as unknown[]).entries()) {
@@ -158,6 +210,7 @@ export function checkYearSchedule(
       }
       const date = dateOf(d.date);
       const n = checkDate(d.date, `${at}.date`);
+      if (!Number.isNaN(n)) offDays.add(n);
       const kindOk = DAY_OFF_KINDS.includes(d.kind as DayOffKind);
       if (!kindOk) add({ reason: 'kind', field: `${at}.kind`, date, value: quotable(d.kind) });
       const name = typeof d.name === 'string' ? d.name.trim() : '';
@@ -211,6 +264,16 @@ export function checkYearSchedule(
       else sources.push(s.trim());
     }
 
+  if (options.requireStatutoryHolidays && yearOk && Array.isArray(input.daysOff))
+    for (const { day, name } of holidayDays(year as number))
+      if (!isWeekend(day) && !offDays.has(day))
+        add({
+          reason: 'statutory holiday missing',
+          field: 'daysOff',
+          date: formatDate(day),
+          params: { holiday: name },
+        });
+
   if (problems.length) return { problems };
   const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
   return {
@@ -230,10 +293,11 @@ export function checkYearSchedule(
  * to 'official'). Every date must be a real date inside the schedule's year; a date may appear
  * only once; working Saturdays must be Saturdays; a swapped day must be a weekday. A refused
  * schedule throws CALENDAR_INVALID_SCHEDULE with every problem in `params.problems` (and the
- * first one's `reason` and `date`).
+ * first one's `reason` and `date`). With `requireStatutoryHolidays` (administrator input), every
+ * statutory holiday on a weekday must be a day off too.
  */
-export function validateYearSchedule(input: YearScheduleInput): YearSchedule {
-  const r = checkYearSchedule(input);
+export function validateYearSchedule(input: YearScheduleInput, options: ScheduleCheckOptions = {}): YearSchedule {
+  const r = checkYearSchedule(input, options);
   if (r.schedule) return r.schedule;
   const first = r.problems[0]!;
   const year = isRecord(input) ? input.year : undefined;

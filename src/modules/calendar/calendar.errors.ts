@@ -1,4 +1,4 @@
-import { CALENDAR_ERROR_CODES, CalendarError, type CalendarErrorCode } from '../../calendar/index.ts';
+import { CALENDAR_ERROR_CODES, CalendarError, type CalendarErrorCode, tryParseDate } from '../../calendar/index.ts';
 import type { ScheduleProblem } from '../../calendar/schedule.ts';
 import { AppError, defineErrors, type ErrorDef, formatMessage } from '../../errors.ts';
 
@@ -79,6 +79,22 @@ export const CalendarErrors = defineErrors({
     vi: 'Không đọc được tệp lịch nghỉ (cần .json hoặc .xlsx).',
     en: 'Cannot read the schedule file (expected .json or .xlsx).',
   },
+  CALENDAR_IMPORT_FILE_EMPTY: {
+    status: 400,
+    vi: 'Tệp lịch nghỉ trống (không có nội dung).',
+    en: 'The schedule file is empty.',
+  },
+  // {atVi} / {atEn}: where the parser stopped, e.g. " (lỗi ở dòng 3, cột 7)", or '' when unknown
+  CALENDAR_IMPORT_NOT_JSON: {
+    status: 400,
+    vi: 'Tệp lịch nghỉ không phải là JSON hợp lệ{atVi}.',
+    en: 'The schedule file is not valid JSON{atEn}.',
+  },
+  CALENDAR_IMPORT_NOT_XLSX: {
+    status: 400,
+    vi: 'Tệp lịch nghỉ không phải là bảng tính Excel (.xlsx).',
+    en: 'The schedule file is not an Excel workbook (.xlsx).',
+  },
 });
 
 // every code of the pure module has a text
@@ -138,9 +154,17 @@ const PROBLEM_TEXTS: Record<string, { vi: string; en: string }> = {
   'not a year': { vi: '"{key}" không phải là một năm kèm lịch nghỉ', en: '"{key}" is not a year with a schedule' },
   timezone: { vi: 'múi giờ phải là Asia/Ho_Chi_Minh', en: 'the time zone must be Asia/Ho_Chi_Minh' },
   'no schedule': { vi: 'tệp không có lịch nghỉ nào', en: 'the file holds no schedule' },
+  'statutory holiday missing': {
+    vi: 'ngày lễ theo Điều 112 Bộ luật Lao động ({holiday}) phải là ngày nghỉ',
+    en: 'a public holiday under Article 112 of the Labour Code ({holiday}) must be a day off',
+  },
   column: {
     vi: 'cột {position} phải là "{expected}" (đang là "{found}")',
     en: 'column {position} must be "{expected}" (found "{found}")',
+  },
+  'source year': {
+    vi: 'trang "{sheet}", dòng {sheetRow}: năm {value} không hợp lệ (cần YYYY)',
+    en: 'sheet "{sheet}", row {sheetRow}: the year {value} is not valid (expected YYYY)',
   },
 };
 
@@ -173,10 +197,10 @@ export interface ProblemView {
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** "2031-02-30" → "30/02/2031" (also when the day does not exist); anything else is quoted. */
+/** A real date "2031-01-03" → "03/01/2031"; anything else ("2026-13-01", "03/01/2033") is quoted as given. */
 function showDate(date: string): string {
   const m = ISO_DATE.exec(date);
-  return m ? `${m[3]}/${m[2]}/${m[1]}` : `"${date}"`;
+  return m && !Number.isNaN(tryParseDate(date)) ? `${m[3]}/${m[2]}/${m[1]}` : `"${date}"`;
 }
 
 /** `daysOff[2].name` → "ngày nghỉ thứ 3"; a list → its name. */

@@ -12,6 +12,10 @@ const schedule2027 = {
     { date: '2027-02-05', kind: 'holiday', name: 'Tết Nguyên đán (29 tháng Chạp)' },
     { date: '2027-02-08', kind: 'holiday', name: 'Tết Nguyên đán (mùng 3)' },
     { date: '2027-02-12', kind: 'swapped', name: 'Hoán đổi (làm bù thứ Bảy 20/2)' },
+    // the other statutory holidays on a weekday (an administrator may not leave them out)
+    { date: '2027-04-16', kind: 'holiday', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
+    { date: '2027-04-30', kind: 'holiday', name: 'Ngày Chiến thắng' },
+    { date: '2027-09-02', kind: 'holiday', name: 'Quốc khánh' },
   ],
   workingSaturdays: [{ date: '2027-02-20' }],
   sources: ['Thông báo thử nghiệm 1/2027'],
@@ -36,6 +40,21 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
       `/api/v1/calendar/due-date?receivedAt=${encodeURIComponent('2025-04-25T10:00:00+07:00')}&workingDays=4`,
     );
     expect(plus.body).toEqual({ effectiveReceiptDate: '2025-04-25', dueDate: '2025-05-05', provisional: false });
+    // a procedure's own cut-off: Friday 15/9/2023 at 16:00 counts that day with none or 16:30,
+    // from Monday 18/9 with the default 15:00 (1–4/9/2023 were the Quốc khánh days off)
+    const at = encodeURIComponent('2023-09-15T16:00:00+07:00');
+    const withCutoff = async (cutoff: string) =>
+      (await t.anon.get(`/api/v1/calendar/due-date?receivedAt=${at}&workingDays=1${cutoff}`)).body;
+    expect(await withCutoff('')).toMatchObject({ effectiveReceiptDate: '2023-09-18', dueDate: '2023-09-19' });
+    expect(await withCutoff('&cutoff=none')).toMatchObject({
+      effectiveReceiptDate: '2023-09-15',
+      dueDate: '2023-09-18',
+    });
+    expect(await withCutoff('&cutoff=16:30')).toMatchObject({ effectiveReceiptDate: '2023-09-15' });
+    expect(await withCutoff('&cutoff=16:00')).toMatchObject({ effectiveReceiptDate: '2023-09-18' });
+    const badCutoff = await t.anon.get(`/api/v1/calendar/due-date?receivedAt=${at}&workingDays=1&cutoff=25:00`);
+    expect(badCutoff.status).toBe(400);
+    expect(badCutoff.body.code).toBe('CALENDAR_INVALID_TIME_OF_DAY');
     const lunar = await t.anon.get('/api/v1/calendar/lunar/2025-07-25');
     expect(lunar.body).toEqual({ day: 1, month: 6, year: 2025, leapMonth: true });
     const year = await t.anon.get('/api/v1/calendar/years/2025');
@@ -62,6 +81,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     expect(doc.paths['/api/v1/calendar/due-date'].get.parameters.map((p: { name: string }) => p.name)).toEqual([
       'receivedAt',
       'workingDays',
+      'cutoff',
     ]);
   });
 
@@ -210,7 +230,15 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     const shipped = (await admin.get('/api/v1/calendar/schedules/2026')).body;
     expect(shipped).toMatchObject({ origin: 'shipped', version: null });
     const put = await admin.put('/api/v1/calendar/schedules/2026', {
-      daysOff: [{ date: '2026-01-01', kind: 'holiday', name: 'Tết Dương lịch' }],
+      daysOff: [
+        { date: '2026-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+        { date: '2026-02-17', kind: 'holiday', name: 'Tết Nguyên đán (mùng 1)' },
+        { date: '2026-02-18', kind: 'holiday', name: 'Tết Nguyên đán (mùng 2)' },
+        { date: '2026-02-19', kind: 'holiday', name: 'Tết Nguyên đán (mùng 3)' },
+        { date: '2026-04-30', kind: 'holiday', name: 'Ngày Chiến thắng' },
+        { date: '2026-05-01', kind: 'holiday', name: 'Quốc tế Lao động' },
+        { date: '2026-09-02', kind: 'holiday', name: 'Quốc khánh' },
+      ],
       workingSaturdays: [],
       sources: ['Đính chính 2026'],
     });
@@ -232,7 +260,15 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     const provisional = (await admin.get('/api/v1/calendar/schedules/2032')).body;
     expect(provisional.origin).toBe('provisional');
     const p = await admin.put('/api/v1/calendar/schedules/2032', {
-      daysOff: [{ date: '2032-01-01', kind: 'holiday', name: 'Tết Dương lịch' }],
+      daysOff: [
+        { date: '2032-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+        { date: '2032-02-11', kind: 'holiday', name: 'Tết Nguyên đán (mùng 1)' },
+        { date: '2032-02-12', kind: 'holiday', name: 'Tết Nguyên đán (mùng 2)' },
+        { date: '2032-02-13', kind: 'holiday', name: 'Tết Nguyên đán (mùng 3)' },
+        { date: '2032-04-19', kind: 'holiday', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
+        { date: '2032-04-30', kind: 'holiday', name: 'Ngày Chiến thắng' },
+        { date: '2032-09-02', kind: 'holiday', name: 'Quốc khánh' },
+      ],
       workingSaturdays: [],
       sources: ['Thông báo 2032'],
     });
@@ -262,11 +298,22 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
   });
 
   it('lists every problem of a refused PUT, each message naming its date (vi and en)', async () => {
+    // the statutory holidays of 2031 on a weekday, which every year entered must have
+    const holidays2031 = [
+      { date: '2031-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+      { date: '2031-01-23', kind: 'holiday', name: 'Tết Nguyên đán (mùng 1)' },
+      { date: '2031-01-24', kind: 'holiday', name: 'Tết Nguyên đán (mùng 2)' },
+      { date: '2031-04-01', kind: 'holiday', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
+      { date: '2031-04-30', kind: 'holiday', name: 'Ngày Chiến thắng' },
+      { date: '2031-05-01', kind: 'holiday', name: 'Quốc tế Lao động' },
+      { date: '2031-09-02', kind: 'holiday', name: 'Quốc khánh' },
+    ];
     const body = {
       daysOff: [
         { date: '2031-02-30', kind: 'holiday', name: 'Ngày không có' },
         { date: '2031-01-04', kind: 'swapped', name: 'Hoán đổi vào thứ Bảy' },
         { date: '2030-12-31', kind: 'holiday', name: 'Năm trước' },
+        ...holidays2031,
       ],
       workingSaturdays: [{ date: '2031-01-03' }],
       sources: ['Thông báo thử 2031'],
@@ -276,7 +323,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     expect(vi.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(vi.body.code).toBe('CALENDAR_INVALID_SCHEDULE');
     expect(vi.body.detail).toBe(
-      'Lịch nghỉ năm 2031 không hợp lệ: 30/02/2031: ngày không hợp lệ; ' +
+      'Lịch nghỉ năm 2031 không hợp lệ: "2031-02-30": ngày không hợp lệ; ' +
         '04/01/2031: ngày nghỉ hoán đổi rơi vào thứ Bảy hoặc Chủ nhật; 31/12/2030: không thuộc năm 2031; ' +
         '03/01/2031: ngày làm bù không phải thứ Bảy.',
     );
@@ -286,7 +333,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
         date: '2031-02-30',
         field: 'daysOff[0].date',
         problem: 'invalid date',
-        message: '30/02/2031: ngày không hợp lệ',
+        message: '"2031-02-30": ngày không hợp lệ',
       },
       {
         year: 2031,
@@ -312,18 +359,22 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     ]);
     const en = await admin.put('/api/v1/calendar/schedules/2031', body, { 'accept-language': 'en' });
     expect(en.body.detail).toBe(
-      'The schedule of 2031 is not valid: 30/02/2031: not a valid date; ' +
+      'The schedule of 2031 is not valid: "2031-02-30": not a valid date; ' +
         '04/01/2031: a swapped day off falls on a Saturday or Sunday; 31/12/2030: not in 2031; ' +
         '03/01/2031: a make-up working day must be a Saturday.',
     );
     expect(en.body.problems.map((p: { message: string }) => p.message)).toEqual([
-      '30/02/2031: not a valid date',
+      '"2031-02-30": not a valid date',
       '04/01/2031: a swapped day off falls on a Saturday or Sunday',
       '31/12/2030: not in 2031',
       '03/01/2031: a make-up working day must be a Saturday',
     ]);
     // a duplicate date when replacing an edited year
-    const ok = await admin.put('/api/v1/calendar/schedules/2031', { ...body, daysOff: [], workingSaturdays: [] });
+    const ok = await admin.put('/api/v1/calendar/schedules/2031', {
+      ...body,
+      daysOff: holidays2031,
+      workingSaturdays: [],
+    });
     expect(ok.status).toBe(200);
     const dup = await admin.put('/api/v1/calendar/schedules/2031', {
       ...body,
@@ -331,6 +382,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
       daysOff: [
         { date: '2031-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
         { date: '2031-01-01', kind: 'compensatory', name: 'Nghỉ bù' },
+        ...holidays2031.slice(1),
       ],
       workingSaturdays: [],
     });
@@ -343,7 +395,15 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     const json = {
       years: {
         '2029': {
-          daysOff: [{ date: '2029-01-01', kind: 'holiday', name: 'Tết Dương lịch' }],
+          daysOff: [
+            { date: '2029-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+            { date: '2029-02-13', kind: 'holiday', name: 'Tết Nguyên đán (mùng 1)' },
+            { date: '2029-02-14', kind: 'holiday', name: 'Tết Nguyên đán (mùng 2)' },
+            { date: '2029-02-15', kind: 'holiday', name: 'Tết Nguyên đán (mùng 3)' },
+            { date: '2029-04-23', kind: 'holiday', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
+            { date: '2029-04-30', kind: 'holiday', name: 'Ngày Chiến thắng' },
+            { date: '2029-05-01', kind: 'holiday', name: 'Quốc tế Lao động' },
+          ],
           workingSaturdays: [],
           sources: ['QĐ thử 2029'],
         },
@@ -353,7 +413,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     const imported = await admin.request('POST', '/api/v1/calendar/schedules/import', ok.body, ok.headers);
     expect(imported.status).toBe(200);
     expect(imported.body).toEqual({ years: [{ year: 2029, version: 1 }] });
-    expect((await t.anon.get('/api/v1/calendar/years/2029')).body.daysOff).toHaveLength(1);
+    expect((await t.anon.get('/api/v1/calendar/years/2029')).body.daysOff).toHaveLength(7);
 
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('x');
@@ -362,6 +422,15 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     ws.addRow(['2029-02-12', 'holiday', 'Tết Nguyên đán', '']);
     ws.addRow(['2029-02-17', 'làm bù', '', '']);
     ws.addRow(['2029-02-19', 'swapped', 'Hoán đổi', '']);
+    for (const [date, name] of [
+      ['2029-02-13', 'Tết Nguyên đán (mùng 1)'],
+      ['2029-02-14', 'Tết Nguyên đán (mùng 2)'],
+      ['2029-02-15', 'Tết Nguyên đán (mùng 3)'],
+      ['2029-04-23', 'Giỗ Tổ Hùng Vương'],
+      ['2029-04-30', 'Ngày Chiến thắng'],
+      ['2029-05-01', 'Quốc tế Lao động'],
+    ])
+      ws.addRow([date, 'nghỉ lễ', name, '']);
     const x = fileUpload('lich.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/octet-stream');
     const fromXlsx = await admin.request('POST', '/api/v1/calendar/schedules/import', x.body, x.headers);
     expect(fromXlsx.body).toEqual({ years: [{ year: 2029, version: 2 }] });
@@ -369,7 +438,13 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     expect(read.daysOff.map((d: { date: string; kind: string }) => [d.date, d.kind])).toEqual([
       ['2029-01-01', 'holiday'],
       ['2029-02-12', 'holiday'],
+      ['2029-02-13', 'holiday'],
+      ['2029-02-14', 'holiday'],
+      ['2029-02-15', 'holiday'],
       ['2029-02-19', 'swapped'],
+      ['2029-04-23', 'holiday'],
+      ['2029-04-30', 'holiday'],
+      ['2029-05-01', 'holiday'],
     ]);
     expect(read.workingSaturdays).toEqual([{ date: '2029-02-17', name: 'Làm việc bù (thứ Bảy)' }]);
     expect(read.sources).toEqual(['QĐ 2 năm 2029']);
@@ -377,9 +452,15 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     // one bad year → nothing imported, every problem listed
     const badJson = {
       years: {
-        '2029': { daysOff: [], workingSaturdays: [], sources: ['x'] },
+        '2029': { daysOff: json.years['2029'].daysOff, workingSaturdays: [], sources: ['x'] },
         '2031': {
-          daysOff: [{ date: '2031-02-30', kind: 'holiday', name: 'x' }],
+          daysOff: [
+            { date: '2031-02-30', kind: 'holiday', name: 'x' },
+            // the statutory holidays of 2031 on a weekday
+            ...['2031-01-01', '2031-01-23', '2031-01-24', '2031-04-01', '2031-04-30', '2031-05-01', '2031-09-02'].map(
+              (date) => ({ date, kind: 'holiday', name: 'Lễ' }),
+            ),
+          ],
           workingSaturdays: ['2031-01-03'],
           sources: [],
         },
@@ -397,7 +478,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
         date: '2031-02-30',
         field: 'daysOff[0].date',
         problem: 'invalid date',
-        message: '30/02/2031: ngày không hợp lệ',
+        message: '"2031-02-30": ngày không hợp lệ',
       },
       {
         year: 2031,
@@ -409,12 +490,12 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     ]);
     expect(rejected.body.detail).toBe(
       'Tệp lịch nghỉ có 3 lỗi; không năm nào được nhập: thiếu văn bản thông báo (sources); ' +
-        '30/02/2031: ngày không hợp lệ; 03/01/2031: ngày làm bù không phải thứ Bảy.',
+        '"2031-02-30": ngày không hợp lệ; 03/01/2031: ngày làm bù không phải thứ Bảy.',
     );
     expect((await admin.get('/api/v1/calendar/schedules/2029')).body.version).toBe(2);
     const junk = fileUpload('x.xlsx', Buffer.from('not a zip'), 'application/octet-stream');
     expect((await admin.request('POST', '/api/v1/calendar/schedules/import', junk.body, junk.headers)).body.code).toBe(
-      'CALENDAR_IMPORT_FILE_UNREADABLE',
+      'CALENDAR_IMPORT_NOT_XLSX',
     );
     const asCoordinator = await coordinator.request('POST', '/api/v1/calendar/schedules/import', ok.body, ok.headers);
     expect(asCoordinator.status).toBe(403);
@@ -453,7 +534,13 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     };
     // the audit's case: a working Saturday named 5 was a 500 (w.name?.trim is not a function)
     const named5 = await importJson({
-      years: { '2027': { daysOff: [], workingSaturdays: [{ date: '2027-01-09', name: 5 }], sources: ['x'] } },
+      years: {
+        '2027': {
+          daysOff: schedule2027.daysOff,
+          workingSaturdays: [{ date: '2027-01-09', name: 5 }],
+          sources: ['x'],
+        },
+      },
     });
     expect(named5.status).toBe(422);
     expect(named5.headers['content-type']).toMatch(/application\/problem\+json/);
@@ -478,12 +565,27 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
               { date: '2033-01-03', kind: 'festival', name: 'b' },
               { date: '2033-01-04', kind: 'holiday', name: 42 },
               { date: 20330105, kind: 'holiday', name: 'c' },
+              // the statutory holidays of 2033 on a weekday
+              { date: '2033-01-31', kind: 'holiday', name: 'Tết Nguyên đán (mùng 1)' },
+              { date: '2033-02-01', kind: 'holiday', name: 'Tết Nguyên đán (mùng 2)' },
+              { date: '2033-02-02', kind: 'holiday', name: 'Tết Nguyên đán (mùng 3)' },
+              { date: '2033-09-02', kind: 'holiday', name: 'Quốc khánh' },
             ],
             workingSaturdays: ['2033-01-07'],
             sources: ['Thông báo 2033'],
           },
           '2034': { daysOff: 'none', workingSaturdays: [null], sources: [''] },
-          '2035': { daysOff: [{ date: '2035-01-01', kind: 'holiday', name: 'ok' }], workingSaturdays: [] },
+          '2035': {
+            daysOff: [
+              { date: '2035-01-01', kind: 'holiday', name: 'ok' },
+              { date: '2035-02-08', kind: 'holiday', name: 'Tết Nguyên đán (mùng 1)' },
+              { date: '2035-02-09', kind: 'holiday', name: 'Tết Nguyên đán (mùng 2)' },
+              { date: '2035-04-17', kind: 'holiday', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' },
+              { date: '2035-04-30', kind: 'holiday', name: 'Ngày Chiến thắng' },
+              { date: '2035-05-01', kind: 'holiday', name: 'Quốc tế Lao động' },
+            ],
+            workingSaturdays: [],
+          },
           '2036': [],
           abcd: {},
         },
@@ -509,7 +611,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     expect(many.body.problems.map((p: { message: string }) => p.message)).toEqual([
       '"2036" is not a year with a schedule',
       '"abcd" is not a year with a schedule',
-      '30/02/2033: not a valid date',
+      '"2033-02-30": not a valid date',
       '03/01/2033: the kind "festival" is not valid (expected holiday, compensatory, swapped)',
       '04/01/2033: the name is missing or not text',
       'day off #4: not a valid date (expected YYYY-MM-DD)',
@@ -520,7 +622,7 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
       'the announcing document (sources) is missing',
     ]);
     expect(many.body.detail).toMatch(/^The schedule file has 11 errors; nothing was imported: /);
-    expect(many.body.detail).toContain('2033 – 30/02/2033: not a valid date');
+    expect(many.body.detail).toContain('2033 – "2033-02-30": not a valid date');
     expect(many.body.detail).toContain('and 1 more.');
     for (const y of [2033, 2034, 2035])
       expect((await admin.get(`/api/v1/calendar/schedules/${y}`)).body.version).toBe(null);
@@ -561,17 +663,20 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
     ws.addRow(['2033-01-04', 'lễ hội', 'c', '']);
     ws.addRow(['2033-01-07', 'làm bù', '', '']);
     ws.addRow(['2033-01-10', 'swapped', '', '']);
+    // the statutory holidays of 2033 on a weekday
+    for (const date of ['2033-01-31', '2033-02-01', '2033-02-02', '2033-09-02']) ws.addRow([date, 'holiday', 'Lễ', '']);
     const x = fileUpload('lich.xlsx', Buffer.from(await wb.xlsx.writeBuffer()), 'application/octet-stream');
     const xr = await admin.request('POST', '/api/v1/calendar/schedules/import', x.body, x.headers);
     expect(xr.status).toBe(422);
     expect(xr.body.problems.map((p: { message: string }) => p.message)).toEqual([
+      // by year (a row whose date is unreadable has none), then row, then column
       'dòng 3, "03/01/2033": ngày không hợp lệ (cần dạng YYYY-MM-DD)',
+      'dòng 2, "2033-02-30": ngày không hợp lệ',
       expect.stringMatching(/^dòng 4, 04\/01\/2033: loại ngày "lễ hội" không hợp lệ \(cần holiday, /),
-      'dòng 2, 30/02/2033: ngày không hợp lệ',
-      'dòng 6, 10/01/2033: thiếu tên ngày, hoặc tên không phải chữ',
       'dòng 5, 07/01/2033: ngày làm bù không phải thứ Bảy',
+      'dòng 6, 10/01/2033: thiếu tên ngày, hoặc tên không phải chữ',
     ]);
-    expect(xr.body.problems[2]).toMatchObject({ year: 2033, row: 2, date: '2033-02-30', problem: 'invalid date' });
+    expect(xr.body.problems[1]).toMatchObject({ year: 2033, row: 2, date: '2033-02-30', problem: 'invalid date' });
   });
 
   it('the service calendar serves other modules, and the CLI uses it', async () => {
@@ -597,5 +702,279 @@ describe.each(DB_KINDS)('calendar on %s', (kind) => {
       code: 'CALENDAR_INSTANT_WITHOUT_ZONE',
     });
     await expect(runCalendarCli(['nonsense'], t.deps.config)).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+  });
+
+  it('says why a schedule file cannot be read: empty, not valid JSON (where), not an xlsx workbook', async () => {
+    const send = async (name: string, data: Buffer, lang = 'vi') => {
+      const f = fileUpload(name, data, 'application/octet-stream');
+      return admin.request('POST', '/api/v1/calendar/schedules/import', f.body, {
+        ...f.headers,
+        'accept-language': lang,
+      });
+    };
+    for (const [name, data] of [
+      ['lich.json', Buffer.alloc(0)],
+      ['lich.json', Buffer.from(' \n\t\n')],
+      ['lich.xlsx', Buffer.alloc(0)],
+    ] as const) {
+      const r = await send(name, data);
+      expect([name, r.status, r.body.code]).toEqual([name, 400, 'CALENDAR_IMPORT_FILE_EMPTY']);
+      expect(r.body.detail).toBe('Tệp lịch nghỉ trống (không có nội dung).');
+    }
+    expect((await send('lich.json', Buffer.alloc(0), 'en')).body.detail).toBe('The schedule file is empty.');
+
+    // malformed JSON: where the parser stopped, as a line and column
+    const malformed = Buffer.from('{\n  "years": {\n    "2027": { "daysOff": [], }\n  }\n}');
+    const vi = await send('lich.json', malformed);
+    expect(vi.status).toBe(400);
+    expect(vi.body.code).toBe('CALENDAR_IMPORT_NOT_JSON');
+    expect(vi.body.detail).toBe('Tệp lịch nghỉ không phải là JSON hợp lệ (lỗi ở dòng 3, cột 30).');
+    expect(vi.body).toMatchObject({ line: 3, column: 30 });
+    expect((await send('lich.json', malformed, 'en')).body.detail).toBe(
+      'The schedule file is not valid JSON (error at line 3, column 30).',
+    );
+    // a parser message without a position ("Unexpected token 'x'…"): found all the same
+    const token = await send('lich.json', Buffer.from('{"years":\n x}'), 'en');
+    expect(token.body.detail).toBe('The schedule file is not valid JSON (error at line 2, column 2).');
+
+    // a picture renamed .xlsx is no workbook; under another name it is neither format
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex');
+    const asXlsx = await send('lich.xlsx', png);
+    expect([asXlsx.status, asXlsx.body.code]).toEqual([400, 'CALENDAR_IMPORT_NOT_XLSX']);
+    expect(asXlsx.body.detail).toBe('Tệp lịch nghỉ không phải là bảng tính Excel (.xlsx).');
+    expect((await send('lich.xlsx', png, 'en')).body.detail).toBe(
+      'The schedule file is not an Excel workbook (.xlsx).',
+    );
+    expect((await send('lich.png', png)).body.code).toBe('CALENDAR_IMPORT_FILE_UNREADABLE');
+    // a zip that is no workbook
+    const zip = Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(60)]);
+    expect((await send('lich.xlsx', zip)).body.code).toBe('CALENDAR_IMPORT_NOT_XLSX');
+  });
+
+  it('lists the problems of an xlsx file by year, row and column, skips blank rows, and quotes a date that does not exist', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('x');
+    ws.addRow(['date', 'kind', 'name', 'source']);
+    ws.addRow(['2027-01-09', 'làm bù', 'Làm bù', 'TB 2027']); // 2
+    ws.addRow(['', '', '', '']); // 3: blank, skipped
+    ws.addRow(['2026-13-01', 'nghỉ lễ', 'Tháng 13', 'TB 2026']); // 4
+    ws.addRow(['2027-01-02', 'hoán đổi', '', '']); // 5: a Saturday, and no name
+    ws.addRow([null, ' ', null, '']); // 6: blank too
+    ws.addRow(['2026-01-03', 'làm bù', '', '']); // 7
+    ws.addRow(['2026-01-06', 'làm bù', '', '']); // 8: a Tuesday
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const send = async (lang: string) => {
+      const f = fileUpload('lich.xlsx', buf, 'application/octet-stream');
+      return admin.request('POST', '/api/v1/calendar/schedules/import', f.body, {
+        ...f.headers,
+        'accept-language': lang,
+      });
+    };
+    const vi = await send('vi');
+    expect(vi.status).toBe(422);
+    const onRows = (r: { body: { problems: { row?: number }[] } }) =>
+      r.body.problems.filter((p) => p.row !== undefined);
+    expect(onRows(vi)).toEqual([
+      {
+        year: 2026,
+        row: 4,
+        date: '2026-13-01',
+        problem: 'invalid date',
+        message: 'dòng 4, "2026-13-01": ngày không hợp lệ',
+      },
+      {
+        year: 2026,
+        row: 8,
+        date: '2026-01-06',
+        problem: 'working day is not a Saturday',
+        message: 'dòng 8, 06/01/2026: ngày làm bù không phải thứ Bảy',
+      },
+      {
+        year: 2027,
+        row: 5,
+        date: '2027-01-02',
+        problem: 'swapped day on a weekend',
+        message: 'dòng 5, 02/01/2027: ngày nghỉ hoán đổi rơi vào thứ Bảy hoặc Chủ nhật',
+      },
+      {
+        year: 2027,
+        row: 5,
+        date: '2027-01-02',
+        problem: 'name',
+        message: 'dòng 5, 02/01/2027: thiếu tên ngày, hoặc tên không phải chữ',
+      },
+    ]);
+    // in order of year, then row, whatever else is listed
+    const places = vi.body.problems.map((p: { year?: number; row?: number }) => [p.year ?? 0, p.row ?? 0]);
+    expect(places).toEqual([...places].sort((a, b) => a[0] - b[0] || a[1] - b[1]));
+    expect(onRows(await send('en')).map((p) => (p as { message: string }).message)[0]).toBe(
+      'row 4, "2026-13-01": not a valid date',
+    );
+  });
+
+  it('exports an xlsx that reads back unchanged: documents on their own sheet, kinds in Vietnamese, lunar dates', async () => {
+    const shipped = (await admin.get('/api/v1/calendar/schedules/2026')).body;
+    expect(shipped.origin).toBe('shipped');
+    // the legal basis is shown in the Vietnamese UI: in Vietnamese
+    expect(shipped.sources).toEqual([
+      'VPCP 12729/VPCP-KGVX (25/12/2025)',
+      'Lịch nghỉ Tết Bính Ngọ và Quốc khánh 2026 của Chính phủ (công bố 13/10/2025)',
+    ]);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/calendar/schedules/2026/export?format=xlsx',
+      headers: { cookie: admin.cookie! },
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as never);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Lich nghi 2026', 'Văn bản']);
+    const rows = (w: ExcelJS.Worksheet) => {
+      const out: unknown[][] = [];
+      w.eachRow((r) => out.push((r.values as unknown[]).slice(1)));
+      return out;
+    };
+    const days = rows(wb.worksheets[0]!);
+    expect(days[0]).toEqual(['date', 'kind', 'name', 'âm lịch']);
+    expect(days).toHaveLength(1 + shipped.daysOff.length + shipped.workingSaturdays.length);
+    const byDate = new Map(days.slice(1).map((r) => [r[0], r]));
+    expect(byDate.get('2026-02-17')?.slice(1, 2)).toEqual(['nghỉ lễ']);
+    expect(byDate.get('2026-02-17')?.[3]).toBe('1/1 Bính Ngọ');
+    expect(byDate.get('2026-01-02')?.[1]).toBe('hoán đổi');
+    expect(byDate.get('2026-04-27')?.[1]).toBe('nghỉ bù');
+    expect(byDate.get('2026-01-10')?.[1]).toBe('làm bù');
+    // no row carries a document: they are on their own sheet, with their year
+    for (const r of days) expect(r.length).toBeLessThanOrEqual(4);
+    expect(rows(wb.worksheets[1]!)).toEqual([['year', 'source'], ...shipped.sources.map((s: string) => [2026, s])]);
+
+    // import ⇄ export is lossless: the same schedule, and importing it again changes nothing
+    const f = fileUpload('lich-2026.xlsx', res.rawPayload, 'application/octet-stream');
+    const first = await admin.request('POST', '/api/v1/calendar/schedules/import', f.body, f.headers);
+    expect(first.body).toEqual({ years: [{ year: 2026, version: 1 }] });
+    const edited = (await admin.get('/api/v1/calendar/schedules/2026')).body;
+    expect(edited).toMatchObject({ origin: 'edited', version: 1 });
+    for (const k of ['daysOff', 'workingSaturdays', 'sources']) expect(edited[k]).toEqual(shipped[k]);
+    const again = await admin.request('POST', '/api/v1/calendar/schedules/import', f.body, f.headers);
+    expect(again.status).toBe(200);
+    expect(again.body.years).toMatchObject([{ year: 2026, version: 1 }]);
+    const log = (await admin.get('/api/v1/audit?targetType=calendar_year&targetId=2026')).body.items;
+    expect(log[0].action).toBe('calendar.year_import');
+    expect(log.filter((e: { action: string }) => e.action === 'calendar.year_import')).toHaveLength(1);
+    expect((await admin.delete('/api/v1/calendar/schedules/2026?version=1')).status).toBe(204);
+  });
+
+  it('saving or importing an unchanged schedule is a no-op: same version, no audit entry', async () => {
+    const provisional = (await admin.get('/api/v1/calendar/schedules/2037')).body;
+    const body = {
+      daysOff: provisional.daysOff,
+      workingSaturdays: provisional.workingSaturdays,
+      sources: ['Thông báo 2037'],
+    };
+    const created = await admin.put('/api/v1/calendar/schedules/2037', body);
+    expect(created.status).toBe(200);
+    expect(created.body.version).toBe(1);
+    const audits = async () =>
+      (await admin.get('/api/v1/audit?targetType=calendar_year&targetId=2037')).body.items as { action: string }[];
+    expect(await audits()).toHaveLength(1);
+
+    // the same days (in another order) and sources: the stored schedule, as it is
+    const same = await admin.put('/api/v1/calendar/schedules/2037', {
+      ...body,
+      daysOff: [...body.daysOff].reverse(),
+      version: 1,
+    });
+    expect(same.status).toBe(200);
+    expect(same.body).toEqual(created.body);
+    expect(await audits()).toHaveLength(1);
+    // a stale or missing version is still a conflict
+    expect((await admin.put('/api/v1/calendar/schedules/2037', body)).status).toBe(409);
+
+    // an import that would not change the year
+    const doc = { years: { '2037': body } };
+    const f = fileUpload('lich-2037.json', Buffer.from(JSON.stringify(doc)), 'application/json');
+    const imported = await admin.request('POST', '/api/v1/calendar/schedules/import', f.body, f.headers);
+    expect(imported.status).toBe(200);
+    expect(imported.body.years).toEqual([{ year: 2037, version: 1, unchanged: true }]);
+    expect(await audits()).toHaveLength(1);
+    expect((await admin.get('/api/v1/calendar/schedules/2037')).body.updatedAt).toBe(created.body.updatedAt);
+
+    // a real change still makes a version
+    const changed = await admin.put('/api/v1/calendar/schedules/2037', {
+      ...body,
+      sources: ['Thông báo 2037 (sửa)'],
+      version: 1,
+    });
+    expect(changed.body.version).toBe(2);
+    expect(await audits()).toHaveLength(2);
+    expect((await admin.delete('/api/v1/calendar/schedules/2037?version=2')).status).toBe(204);
+  });
+
+  it('refuses an entered year that leaves out a statutory holiday on a weekday, listing each with its date', async () => {
+    // 2030: 1/1 Tue; Tết Canh Tuất mùng 1–2 are Sat 2/2 and Sun 3/2 (off anyway), mùng 3 Mon 4/2;
+    // Giỗ Tổ 10/3 âm lịch Fri 12/4; 30/4 Tue; 1/5 Wed; 2/9 Mon
+    const empty = { daysOff: [], workingSaturdays: [], sources: ['x'] };
+    const vi = await admin.put('/api/v1/calendar/schedules/2030', empty);
+    expect(vi.status).toBe(400);
+    expect(vi.body.code).toBe('CALENDAR_INVALID_SCHEDULE');
+    const missing = [
+      ['2030-01-01', '01/01/2030', 'Tết Dương lịch'],
+      ['2030-02-04', '04/02/2030', 'Tết Nguyên đán mùng 3'],
+      ['2030-04-12', '12/04/2030', 'Giỗ Tổ Hùng Vương 10/3 âm lịch'],
+      ['2030-04-30', '30/04/2030', 'Ngày Chiến thắng'],
+      ['2030-05-01', '01/05/2030', 'Quốc tế Lao động'],
+      ['2030-09-02', '02/09/2030', 'Quốc khánh'],
+    ];
+    expect(vi.body.problems).toEqual(
+      missing.map(([date, shown, holiday]) => ({
+        year: 2030,
+        date,
+        field: 'daysOff',
+        problem: 'statutory holiday missing',
+        message: `${shown}: ngày lễ theo Điều 112 Bộ luật Lao động (${holiday}) phải là ngày nghỉ`,
+      })),
+    );
+    expect(vi.body.detail).toContain('01/01/2030: ngày lễ theo Điều 112 Bộ luật Lao động (Tết Dương lịch)');
+    const en = await admin.put('/api/v1/calendar/schedules/2030', empty, { 'accept-language': 'en' });
+    expect(en.body.problems.map((p: { message: string }) => p.message)).toEqual(
+      missing.map(
+        ([, shown, holiday]) =>
+          `${shown}: a public holiday under Article 112 of the Labour Code (${holiday}) must be a day off`,
+      ),
+    );
+    expect((await admin.get('/api/v1/calendar/schedules/2030')).body.origin).toBe('provisional');
+
+    // the same rule for a file: a 2028 holding only 1/1 (a Saturday) and its nghỉ bù 3/1
+    const file = {
+      years: {
+        '2028': {
+          daysOff: [
+            { date: '2028-01-01', kind: 'holiday', name: 'Tết Dương lịch' },
+            { date: '2028-01-03', kind: 'compensatory', name: 'Nghỉ bù Tết Dương lịch' },
+          ],
+          workingSaturdays: [],
+          sources: ['Thông báo thử nghiệm 2028'],
+        },
+      },
+    };
+    const f = fileUpload('lich-2028.json', Buffer.from(JSON.stringify(file)), 'application/json');
+    const imported = await admin.request('POST', '/api/v1/calendar/schedules/import', f.body, f.headers);
+    expect(imported.status).toBe(422);
+    expect(imported.body.problems.map((p: { date: string; problem: string }) => [p.date, p.problem])).toEqual(
+      ['2028-01-26', '2028-01-27', '2028-01-28', '2028-04-04', '2028-05-01'].map((d) => [
+        d,
+        'statutory holiday missing',
+      ]),
+    );
+
+    // the provisional schedule, derived from the same law, is accepted as it is
+    const provisional = (await admin.get('/api/v1/calendar/schedules/2030')).body;
+    const back = await admin.put('/api/v1/calendar/schedules/2030', {
+      daysOff: provisional.daysOff,
+      workingSaturdays: provisional.workingSaturdays,
+      sources: provisional.sources,
+    });
+    expect(back.status).toBe(200);
+    expect(back.body).toMatchObject({ origin: 'edited', status: 'official', daysOff: provisional.daysOff });
+    expect((await admin.delete('/api/v1/calendar/schedules/2030?version=1')).status).toBe(204);
   });
 });

@@ -128,7 +128,8 @@ export function registerCalendarRoutes(app: App, deps: Deps) {
     {
       schema: {
         tags: adminTags,
-        summary: 'Nhập lịch nghỉ từ tệp JSON hoặc xlsx (các cột date, kind, name, source); tất cả hoặc không gì cả',
+        summary:
+          'Nhập lịch nghỉ từ tệp JSON hoặc xlsx (trang 1: date, kind, name; trang "Văn bản": year, source); tất cả hoặc không gì cả',
         consumes: ['multipart/form-data'],
         response: { 200: s.ImportResult },
       },

@@ -119,5 +119,12 @@ export type ScheduleView = Static<typeof ScheduleSchema>;
 export const DeleteQuery = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
 
 export const ImportResult = Type.Object({
-  years: Type.Array(Type.Object({ year: Type.Integer(), version: Type.Integer() })),
+  years: Type.Array(
+    Type.Object({
+      year: Type.Integer(),
+      version: Type.Integer(),
+      /** the file held the schedule already in force: nothing written */
+      unchanged: Type.Optional(Type.Boolean()),
+    }),
+  ),
 });

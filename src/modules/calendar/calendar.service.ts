@@ -3,12 +3,11 @@ import {
   buildCalendar,
   type Calendar,
   computeDueDate,
-  DEFAULT_RECEIPT_RULE,
   deriveProvisionalSchedule,
   describeYear,
   mergeSchedules,
   parseWorkingDays,
-  type ReceiptRule,
+  receiptRuleFrom,
   shippedSchedules,
   solarToLunar,
   validateYearSchedule,
@@ -82,13 +81,11 @@ export function forgetCalendar(db: Db): void {
 
 // ── public answers ──────────────────────────────────────────────────────────
 
-export async function dueDate(
-  db: Db,
-  q: { receivedAt: string; workingDays: string | number },
-  rule: ReceiptRule = DEFAULT_RECEIPT_RULE,
-) {
+export async function dueDate(db: Db, q: { receivedAt: string; workingDays: string | number; cutoff?: string }) {
   const cal = await getCalendar(db);
-  return calendarCall(() => computeDueDate(cal, q.receivedAt, parseWorkingDays(q.workingDays), rule));
+  return calendarCall(() =>
+    computeDueDate(cal, q.receivedAt, parseWorkingDays(q.workingDays), receiptRuleFrom(q.cutoff)),
+  );
 }
 
 export function lunarDate(date: string) {
@@ -145,15 +142,32 @@ function inForce(year: number, stored: repo.StoredYear | undefined): ScheduleVie
   return stored ? view(toSchedule(stored), 'edited', stored) : fallbackView(year);
 }
 
+/** The same days off, working Saturdays (with their names) and sources (in order); both normalised. */
+function sameSchedule(a: YearSchedule, b: YearSchedule): boolean {
+  const key = (s: YearSchedule) =>
+    JSON.stringify([
+      s.daysOff.map((d) => [d.date, d.kind, d.name]),
+      s.workingSaturdays.map((w) => [w.date, w.name]),
+      s.sources,
+    ]);
+  return key(a) === key(b);
+}
+
 /** Replaces a year's schedule (optimistic: `version` of the edited schedule, omitted for the first edit). */
 export async function replaceSchedule(db: Db, ctx: Signed, year: number, body: ScheduleInput): Promise<ScheduleView> {
   checkEditor(ctx);
   checkYear(year);
   const { version, ...input } = body;
-  const schedule = calendarCall(() => validateYearSchedule({ ...input, year, status: 'official' }), ctx.locale);
+  // administrator input: the statutory holidays must be days off (stored years are read without this rule)
+  const schedule = calendarCall(
+    () => validateYearSchedule({ ...input, year, status: 'official' }, { requireStatutoryHolidays: true }),
+    ctx.locale,
+  );
   const result = await db.transaction(async (tx) => {
     const before = await repo.getYear(tx, year);
     const current = () => (before ? view(toSchedule(before), 'edited', before) : null);
+    // saving what is stored already changes nothing: no new version, no audit entry
+    if (before && version === before.version && sameSchedule(toSchedule(before), schedule)) return current()!;
     const row =
       before && version !== undefined
         ? await repo.replaceYear(tx, year, version, schedule, ctx.actor.userId, ctx.now)
@@ -208,9 +222,14 @@ export async function importSchedules(db: Db, ctx: Signed, buf: Buffer, filename
     ctx.locale,
   );
   const years = await db.transaction(async (tx) => {
-    const out: { year: number; version: number }[] = [];
+    const out: { year: number; version: number; unchanged?: true }[] = [];
     for (const s of schedules) {
       const before = await repo.getYear(tx, s.year);
+      // a year the file would not change keeps its version and gets no audit entry
+      if (before && sameSchedule(toSchedule(before), s)) {
+        out.push({ year: s.year, version: before.version, unchanged: true });
+        continue;
+      }
       const row = before
         ? await repo.replaceYear(tx, s.year, before.version, s, ctx.actor.userId, ctx.now)
         : await repo.insertYear(tx, s.year, s, ctx.actor.userId, ctx.now);

@@ -1,8 +1,10 @@
 import { DeleteOutlined, DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import type { Static } from '@sinclair/typebox';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Drawer, Form, Input, Popconfirm, Select, Space, Spin, Tag, Typography, Upload } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
+import type { ImportResult } from '../../../../src/modules/calendar/calendar.schemas.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl, isApiError } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
@@ -102,11 +104,24 @@ export function ScheduleEditor({ year, open, onClose }: { year: number; open: bo
     mutationFn: (file: File) => {
       const body = new FormData();
       body.append('file', file, file.name);
-      return api.upload<{ years: { year: number; version: number }[] }>('/calendar/schedules/import', body);
+      return api.upload<Static<typeof ImportResult>>('/calendar/schedules/import', body);
     },
     onSuccess: (r) => {
       void qc.invalidateQueries({ queryKey: ['calendar'] });
-      notifySuccess(t('calendar.imported', { years: r.years.map((y) => y.year).join(', ') }));
+      // name the years written and those the file left as they were
+      const list = (unchanged: boolean) =>
+        r.years
+          .filter((y) => !!y.unchanged === unchanged)
+          .map((y) => y.year)
+          .join(', ');
+      notifySuccess(
+        [
+          list(false) && t('calendar.imported', { years: list(false) }),
+          list(true) && t('calendar.importedUnchanged', { years: list(true) }),
+        ]
+          .filter(Boolean)
+          .join('. '),
+      );
     },
   });
   const revert = useMutation({
