@@ -16,10 +16,11 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useParams } from 'react-router-dom';
+import { todayInVietnam } from '../../i18n/format.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, apiUrl } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
-import { LunarDatePicker, SolarLunarDate } from '../calendar/index.ts';
+import { LunarDatePicker, SolarLunarDate, useWorkingDays } from '../calendar/index.ts';
 import { type Dossier, STATUS_COLOURS, vnDate, vnDateTime } from './dossiers.api.ts';
 import FeeCard from './FeeCard.tsx';
 
@@ -37,6 +38,8 @@ export default function DossierDetail() {
   const [action, setAction] = useState<string | null>(null);
   const [form] = Form.useForm();
   const q = useQuery({ queryKey: ['dossier', id], queryFn: () => api.get<Dossier>(`/dossiers/${id}`) });
+  const thisYear = Number(todayInVietnam().slice(0, 4));
+  const isWorking = useWorkingDays([thisYear, thisYear + 1]);
   const act = useMutation({
     mutationFn: (body: Record<string, unknown>) => api.post<Dossier>(`/dossiers/${id}/transitions`, body),
     onSuccess: (d) => {
@@ -219,7 +222,11 @@ export default function DossierDetail() {
           )}
           {action && NEEDS.date.includes(action) && (
             <Form.Item name="newDueDate" label={t('dossiers.newDueDate')} rules={[{ required: true }]}>
-              <LunarDatePicker format="DD/MM/YYYY" />
+              <LunarDatePicker
+                format="DD/MM/YYYY"
+                // a new date is a working day after today (Vietnam time)
+                disabledDate={(day) => day.format('YYYY-MM-DD') <= todayInVietnam() || !isWorking(day)}
+              />
             </Form.Item>
           )}
         </Form>
