@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Flex, Form, Input, Rate, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Flex, Form, Grid, Input, Rate, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
@@ -27,12 +27,14 @@ export default function LookupPage() {
     onError: notifyError,
   });
   const d = look.data;
+  const screens = Grid.useBreakpoint();
   return (
     <Flex vertical gap={16} style={{ maxWidth: 880, margin: '0 auto', width: '100%' }}>
       <Card title={t('dossiers.lookupTitle')}>
         <Form
           name="dossier-lookup"
-          layout="inline"
+          // one line on a desk, stacked on a phone (inline, the code field ran off a 390 px screen)
+          layout={screens.md ? 'inline' : 'vertical'}
           initialValues={{ code: params.get('code') ?? '', phone4: '' }}
           onFinish={(v: { code: string; phone4: string }) => {
             setQ(v);
@@ -40,7 +42,7 @@ export default function LookupPage() {
           }}
         >
           <Form.Item name="code" label={t('dossiers.code')} rules={[{ required: true, min: 8 }]}>
-            <Input style={{ width: 300 }} placeholder="HN-BTL-P-TC-231002-0001" />
+            <Input style={{ width: 300, maxWidth: '100%' }} placeholder="HN-BTL-P-TC-231002-0001" />
           </Form.Item>
           <Form.Item name="phone4" label={t('dossiers.lookupPhone4')} rules={[{ required: true, pattern: /^\d{4}$/ }]}>
             <Input style={{ width: 90 }} maxLength={4} />

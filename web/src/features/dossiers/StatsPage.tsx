@@ -34,7 +34,7 @@ export default function StatsPage() {
     <Card
       title={`${t('dossiers.statsTitle')}${q.data ? ` — ${q.data.unit.name}` : ''}`}
       extra={
-        <Flex gap={8}>
+        <Flex gap={8} wrap>
           <LunarRangePicker
             value={range}
             format="DD/MM/YYYY"
