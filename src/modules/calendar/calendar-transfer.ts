@@ -14,7 +14,7 @@
 import { canChi, solarToLunar, type YearSchedule } from '../../calendar/index.ts';
 import { checkYearSchedule } from '../../calendar/schedule.ts';
 import { AppError } from '../../errors.ts';
-import { cellText, excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel, loadWorkbook } from '../../platform/documents/xlsx.ts';
 import { type Locale, type ProblemInput, problemsError } from './calendar.errors.ts';
 
 /** The columns of the days sheet the importer reads (a fourth, "source", is read when present). */
@@ -77,12 +77,8 @@ function notXlsx(): AppError {
 }
 
 async function readXlsx(buf: Buffer): Promise<{ inputs: RawYear[]; problems: Found[] }> {
-  const wb = new (await excel()).Workbook();
-  try {
-    await wb.xlsx.load(buf as never);
-  } catch {
-    throw notXlsx();
-  }
+  const wb = await loadWorkbook(buf);
+  if (!wb) throw notXlsx();
   const sourcesSheet = wb.worksheets.find((w) => normalise(w.name) === normalise(SOURCES_SHEET));
   const ws = wb.worksheets.find((w) => w !== sourcesSheet);
   if (!ws) throw notXlsx();

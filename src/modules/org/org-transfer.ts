@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
-import { excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel, loadWorkbook } from '../../platform/documents/xlsx.ts';
 import * as policy from './org.policy.ts';
 import * as repo from './org.repository.ts';
 import { UNIT_KINDS } from './org.schemas.ts';
@@ -106,29 +106,13 @@ export async function exportUnits(
 async function readTable(buf: Buffer, filename: string): Promise<string[][]> {
   const isXlsx = buf.subarray(0, 4).toString('hex') === '504b0304';
   if (isXlsx) {
-    const ExcelJS = await excel();
-    const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(buf as never);
-    } catch {
-      throw new AppError('IMPORT_FILE_UNREADABLE');
-    }
-    const ws = wb.worksheets[0];
+    const ws = (await loadWorkbook(buf))?.worksheets[0];
     if (!ws) throw new AppError('IMPORT_FILE_UNREADABLE');
     const out: string[][] = [];
     ws.eachRow({ includeEmpty: false }, (row) => {
       const cells: string[] = [];
       for (let i = 1; i <= UNIT_COLUMNS.length; i++) {
-        const v = row.getCell(i).value;
-        cells.push(
-          v instanceof Date
-            ? v.toISOString().slice(0, 10)
-            : v == null
-              ? ''
-              : typeof v === 'object' && 'text' in v
-                ? String(v.text)
-                : String(v),
-        );
+        cells.push(cellText(row.getCell(i).value));
       }
       out.push(cells);
     });

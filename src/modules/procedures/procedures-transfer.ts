@@ -3,7 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { type Actor, hasRole, type RequestContext } from '../../platform/auth/actor.ts';
-import { cellText, excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel, loadWorkbook } from '../../platform/documents/xlsx.ts';
 import * as repo from './procedures.repository.ts';
 import { ProcedureCreateBody, type ProcedureInput } from './procedures.schemas.ts';
 import { procedureProblems, procedureView, upsertProcedures } from './procedures.service.ts';
@@ -73,13 +73,7 @@ export interface ImportProblem {
 
 /** Parses the exchange file into procedures, or lists every problem (row numbers as in Excel). */
 export async function parseProcedureFile(buf: Buffer): Promise<{ items: ProcedureInput[]; problems: ImportProblem[] }> {
-  const wb = new (await excel()).Workbook();
-  try {
-    await wb.xlsx.load(buf as never);
-  } catch {
-    throw new AppError('IMPORT_FILE_UNREADABLE');
-  }
-  const ws = wb.worksheets[0];
+  const ws = (await loadWorkbook(buf))?.worksheets[0];
   if (!ws) throw new AppError('IMPORT_FILE_UNREADABLE');
   const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
   const items: ProcedureInput[] = [];

@@ -7,7 +7,7 @@
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
-import { cellText, excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel, loadWorkbook } from '../../platform/documents/xlsx.ts';
 import { type Criterion, validateScore } from './domain/index.ts';
 import * as repo from './reform-index.repository.ts';
 import { cycleContext, manageableGroup, type Signed } from './reform-index.service.ts';
@@ -136,14 +136,7 @@ const text = (v: unknown): string => cellText(v).trim();
 
 /** Reads the template: the rows with points, and every problem of the header and the cells. */
 export async function parseSurveyXlsx(buf: Buffer): Promise<{ rows: SurveyRow[]; problems: SurveyProblem[] }> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('RI_FILE_UNREADABLE');
-  }
-  const ws = wb.worksheets[0];
+  const ws = (await loadWorkbook(buf))?.worksheets[0];
   if (!ws) throw new AppError('RI_FILE_UNREADABLE');
   const problems: SurveyProblem[] = [];
   KEYS.forEach((k, i) => {

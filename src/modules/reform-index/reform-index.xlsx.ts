@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
-import { cellText, excel } from '../../platform/documents/xlsx.ts';
+import { cellText, excel, loadWorkbook } from '../../platform/documents/xlsx.ts';
 import { type Criterion, type ScoringRule, validateFramework } from './domain/index.ts';
 import * as repo from './reform-index.repository.ts';
 import type { ResultsView } from './reform-index.schemas.ts';
@@ -48,14 +48,7 @@ export function levelsText(rule: ScoringRule): string {
 
 /** Parses the template; returns the criteria or every problem found (never a partial list). */
 export async function parseFrameworkXlsx(buf: Buffer): Promise<{ criteria: Criterion[]; errors: CellError[] }> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('RI_FILE_UNREADABLE');
-  }
-  const ws = wb.worksheets[0];
+  const ws = (await loadWorkbook(buf))?.worksheets[0];
   if (!ws) throw new AppError('RI_FILE_UNREADABLE');
   const errors: CellError[] = [];
   const header = KEYS.map((_, i) => text(ws.getRow(1).getCell(i + 1).value));

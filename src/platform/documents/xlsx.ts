@@ -8,6 +8,17 @@ export async function excel(): Promise<typeof ExcelJSType> {
   return mod;
 }
 
+/** An uploaded workbook, or null when the bytes are not one (callers answer with their own error). */
+export async function loadWorkbook(buf: Buffer): Promise<ExcelJSType.Workbook | null> {
+  const wb = new (await excel()).Workbook();
+  try {
+    await wb.xlsx.load(buf as never);
+    return wb;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The text of a cell as a person reads it, untrimmed: rich text joined, a hyperlink's text, a
  * formula's result, a date as YYYY-MM-DD (exceljs gives dates as Date at UTC midnight), '' for empty.
