@@ -5,6 +5,20 @@ import { useT } from '../../i18n/i18n.tsx';
 import { feedbackApi } from './feedback.api.ts';
 
 /** Up to 5 photos, kept by the form until it is sent (the server checks their content). */
+/** What a report's form holds, filled in by a citizen or by staff taking it down. */
+export interface ReportValues {
+  categoryCode: string;
+  areaUnitId: string;
+  title: string;
+  content: string;
+  address: string;
+  dossierCode?: string;
+  reporterName: string;
+  reporterAddress: string;
+  reporterPhone?: string;
+  reporterEmail?: string;
+}
+
 export function PhotosField({ setFiles }: { setFiles: Dispatch<SetStateAction<File[]>> }) {
   const { t } = useT();
   return (

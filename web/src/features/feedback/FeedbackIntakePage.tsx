@@ -5,24 +5,14 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { LunarDatePicker } from '../calendar/index.ts';
-import { CategoryAreaCols, PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
+import { CategoryAreaCols, PhotosField, ReporterCard, type ReportValues } from './FeedbackFormParts.tsx';
 import { feedbackApi, type IntakeReply, type Similar } from './feedback.api.ts';
 
 const CHANNELS = ['hotline', 'counter', 'letter', 'email'] as const;
 
-interface Values {
+interface Values extends ReportValues {
   channel: (typeof CHANNELS)[number];
   receivedAt?: Dayjs | null;
-  categoryCode: string;
-  areaUnitId: string;
-  title: string;
-  content: string;
-  address: string;
-  dossierCode?: string;
-  reporterName: string;
-  reporterAddress: string;
-  reporterPhone?: string;
-  reporterEmail?: string;
 }
 
 /** Waits until `value` has not changed for `ms` (duplicate suggestions while typing). */

@@ -3,7 +3,7 @@ import { Alert, Button, Card, Col, Form, Input, List, Row, Select, Tabs, Tag, Ty
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
-import { CategoryAreaCols, PhotosField, ReporterCard } from './FeedbackFormParts.tsx';
+import { CategoryAreaCols, PhotosField, ReporterCard, type ReportValues } from './FeedbackFormParts.tsx';
 import { feedbackApi, type IntakeReply, STATUSES } from './feedback.api.ts';
 
 /** Public feedback page: send an item (mobile-friendly), search published answers. */
@@ -26,28 +26,15 @@ export default function FeedbackPublicPage() {
   );
 }
 
-interface FormValues {
-  categoryCode: string;
-  areaUnitId: string;
-  title: string;
-  content: string;
-  address: string;
-  dossierCode?: string;
-  reporterName: string;
-  reporterAddress: string;
-  reporterPhone?: string;
-  reporterEmail?: string;
-}
-
 function SubmitForm() {
   const { t } = useT();
-  const [form] = Form.useForm<FormValues>();
+  const [form] = Form.useForm<ReportValues>();
   const [files, setFiles] = useState<File[]>([]);
   const [point, setPoint] = useState<{ lat: number; long: number } | null>(null);
   const [done, setDone] = useState<IntakeReply | null>(null);
   const navigate = useNavigate();
   const submit = useMutation({
-    mutationFn: (v: FormValues) => {
+    mutationFn: (v: ReportValues) => {
       const fd = new FormData();
       for (const [k, val] of Object.entries(v)) if (val) fd.append(k, String(val));
       if (point) {
