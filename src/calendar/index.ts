@@ -28,7 +28,15 @@ export {
   receiptRule,
   receiptRuleFrom,
 } from './due-date.ts';
-export { HCM_OFFSET_MS, hcmEpochDay, hcmMsOfDay, instantToMs, parseInstant, parseTimeOfDay } from './instant.ts';
+export {
+  HCM_OFFSET_MS,
+  hcmDate,
+  hcmEpochDay,
+  hcmMsOfDay,
+  instantToMs,
+  parseInstant,
+  parseTimeOfDay,
+} from './instant.ts';
 export {
   LUNAR_MAX_YEAR,
   LUNAR_MIN_YEAR,

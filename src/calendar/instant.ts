@@ -4,7 +4,7 @@
  * own zone is never consulted.
  */
 import { CalendarError } from './calendar-errors.ts';
-import { daysInMonth, epochDayFromYmd, MS_PER_DAY, readDigits } from './civil-date.ts';
+import { daysInMonth, epochDayFromYmd, formatDate, MS_PER_DAY, readDigits } from './civil-date.ts';
 
 /** Asia/Ho_Chi_Minh offset from UTC. */
 export const HCM_OFFSET_MS = 7 * 3_600_000;
@@ -87,6 +87,11 @@ export function instantToMs(instant: string | Date): number {
 /** The Hà Nội calendar day (epoch day) of an instant. */
 export function hcmEpochDay(epochMs: number): number {
   return Math.floor((epochMs + HCM_OFFSET_MS) / MS_PER_DAY);
+}
+
+/** The Hà Nội date of an instant, 'YYYY-MM-DD'. */
+export function hcmDate(at: Date | number): string {
+  return formatDate(hcmEpochDay(typeof at === 'number' ? at : at.getTime()));
 }
 
 /** Milliseconds since local midnight in Hà Nội. */

@@ -1,9 +1,9 @@
+import { hcmDate } from '../../calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
 import { getUnit } from '../org/org.repository.ts';
 import { listProcedures } from '../procedures/procedures.repository.ts';
-import { hanoiDate } from './domain/deadline.ts';
 import * as policy from './dossiers.policy.ts';
 import * as repo from './dossiers.repository.ts';
 import { dossierStats, THRESHOLDS } from './stats/stats.ts';
@@ -23,7 +23,7 @@ export async function statsFor(
   const unit = await getUnit(db, unitId);
   if (!unit || !policy.canReadStats(ctx.actor, unit.path)) throw new AppError('NOT_FOUND', { what: 'unit' });
   if (q.to < q.from) throw new AppError('BAD_REQUEST', { detail: 'to before from' });
-  const today = hanoiDate(ctx.now);
+  const today = hcmDate(ctx.now);
   const groupBy = q.groupBy ?? 'unit';
   const rows = await dossierStats(db, {
     unitPath: unit.path,

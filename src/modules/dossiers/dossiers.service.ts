@@ -1,6 +1,6 @@
 import './dossiers.errors.ts';
 import { randomUUID } from 'node:crypto';
-import { isPromiseOnDayOff, isProvisionalPromise } from '../../calendar/index.ts';
+import { hcmDate, isPromiseOnDayOff, isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -9,14 +9,7 @@ import { getCalendar } from '../calendar/calendar.service.ts';
 import { getUnit } from '../org/org.repository.ts';
 import type { ProcedureRow } from '../procedures/procedures.repository.ts';
 import { cachedProcedure as getProcedure } from '../procedures/procedures.service.ts';
-import {
-  hanoiDate,
-  isOverdue,
-  receiptDueDate,
-  remainingWorkingDays,
-  resumedDueDate,
-  stepDueDate,
-} from './domain/deadline.ts';
+import { isOverdue, receiptDueDate, remainingWorkingDays, resumedDueDate, stepDueDate } from './domain/deadline.ts';
 import { awaitingFee, feeTotal, formatVnd, nationalStatus } from './domain/fees.ts';
 import {
   actingParty,
@@ -225,7 +218,7 @@ async function createDossier(db: Db, ctx: Signed, n: NewDossier) {
   const received = n.status === 'received';
   const firstStep = n.p.workflow[0]!;
   const id = randomUUID();
-  const day = hanoiDate(n.at);
+  const day = hcmDate(n.at);
   return writeDossier(db, {
     ctx,
     identifier: n.unit.agencyCode || n.unit.code,
@@ -603,9 +596,9 @@ export async function listDossiers(
     status: q.status,
     procedureId: q.procedureId,
     q: q.q,
-    overdueOn: q.overdue ? hanoiDate(ctx.now) : undefined,
+    overdueOn: q.overdue ? hcmDate(ctx.now) : undefined,
     nearDue: q.dueSoon
-      ? { today: hanoiDate(ctx.now), horizon: nearDueHorizon(await getCalendar(db), ctx.now, nearDueDays()) }
+      ? { today: hcmDate(ctx.now), horizon: nearDueHorizon(await getCalendar(db), ctx.now, nearDueDays()) }
       : undefined,
     limit: q.limit ?? 50,
     offset: q.offset ?? 0,

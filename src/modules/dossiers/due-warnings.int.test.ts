@@ -1,8 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, DB_KINDS, type Session, type TestApp } from '../../../test/harness.ts';
-import { defaultCalendar } from '../../calendar/index.ts';
-import { hanoiDate } from './domain/deadline.ts';
+import { defaultCalendar, hcmDate } from '../../calendar/index.ts';
 import { nearDueHorizon, nearDueLevels, scanDueWarnings } from './due-warnings.ts';
 import { buildingPermit, seedCatalogue, UNIT_CODES, unitByCodes } from './test/fixtures.ts';
 
@@ -149,7 +148,7 @@ describe.each(DB_KINDS)('near-due warnings on %s', (kind) => {
   });
 
   it('shows "sắp đến hạn" in the queue and filters it', async () => {
-    const today = hanoiDate(new Date());
+    const today = hcmDate(new Date());
     const near = await intake();
     await setDates(near.id, today, today);
     const far = await intake();

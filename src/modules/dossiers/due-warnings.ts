@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type AnyColumn, and, inArray, sql } from 'drizzle-orm';
-import { addWorkingDaysEpoch, type Calendar, formatDate, hcmEpochDay } from '../../calendar/index.ts';
+import { addWorkingDaysEpoch, type Calendar, formatDate, hcmDate, hcmEpochDay } from '../../calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../platform/auth/actor.ts';
@@ -9,7 +9,6 @@ import { getCalendar } from '../calendar/calendar.service.ts';
 import { holdersOf } from '../feedback/notify/outbox.ts';
 import { units } from '../org/org.table.ts';
 import { cachedProcedure } from '../procedures/procedures.service.ts';
-import { hanoiDate } from './domain/deadline.ts';
 import * as repo from './dossiers.repository.ts';
 import { dossierDueWarnings, type dossierOutbox, dossiers } from './dossiers.table.ts';
 
@@ -50,7 +49,7 @@ export function nearDueLevels(d: Dated, today: string, horizon: string): { level
 
 /** "Sắp đến hạn" for the queue and the detail: either deadline within the configured working days. */
 export function isNearDue(cal: Calendar, d: Dated, now: Date, within = nearDays): boolean {
-  return nearDueLevels(d, hanoiDate(now), nearDueHorizon(cal, now, within)).length > 0;
+  return nearDueLevels(d, hcmDate(now), nearDueHorizon(cal, now, within)).length > 0;
 }
 
 /** SQL: this level's deadline is not near, or was warned about already. */
@@ -94,7 +93,7 @@ export async function scanDueWarnings(
   within = nearDays,
 ): Promise<{ warned: number; notified: number }> {
   const cal = await getCalendar(db);
-  const today = hanoiDate(now);
+  const today = hcmDate(now);
   const horizon = nearDueHorizon(cal, now, within);
   const ctx: RequestContext = { actor: null, requestId: `job:${DUE_WARNINGS_JOB}`, ip: '', locale: 'vi', now };
   const candidates = await db

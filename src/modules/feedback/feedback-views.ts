@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { isPromiseOnDayOff, isProvisionalPromise } from '../../calendar/index.ts';
+import { hcmDate, isPromiseOnDayOff, isProvisionalPromise } from '../../calendar/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit } from '../../platform/audit/audit.service.ts';
@@ -365,7 +365,7 @@ export async function stats(db: Db, ctx: Signed, q: { from: string; to: string; 
   const roots = policy.statsScope(ctx.actor);
   if (!roots.length) throw new AppError('FORBIDDEN');
   const key = GROUPS[q.groupBy];
-  const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+  const today = hcmDate(Date.now());
   const scope = sql.join(
     roots.map((r) => sql`${feedbackItems.responsibleUnitPath} like ${`${r}%`}`),
     sql` or `,

@@ -1,8 +1,7 @@
 import { and, asc, gte, like, lt, type SQL, sql } from 'drizzle-orm';
-import { countWorkingDaysBetweenInstants } from '../../calendar/index.ts';
+import { countWorkingDaysBetweenInstants, hcmDate } from '../../calendar/index.ts';
 import type { Db } from '../../db/client.ts';
 import { type MetricScope, registerMetric } from '../reform-index/metrics/metric-registry.ts';
-import { hcmDate } from './domain/deadlines.ts';
 import { feedbackCalendar } from './feedback.reference.ts';
 import { feedbackItems as f } from './feedback.table.ts';
 

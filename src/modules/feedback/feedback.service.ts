@@ -1,10 +1,11 @@
 import './feedback.errors.ts';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { hcmDate } from '../../calendar/index.ts';
 import type { Db, DbOrTx } from '../../db/client.ts';
 import { AppError } from '../../errors.ts';
 import { audit, auditValues } from '../../platform/audit/audit.service.ts';
 import type { Actor, RequestContext } from '../../platform/auth/actor.ts';
-import { deadlinesFor, dueFrom, hcmDate, onTime } from './domain/deadlines.ts';
+import { deadlinesFor, dueFrom, onTime } from './domain/deadlines.ts';
 import { sniffImage } from './domain/image.ts';
 import { normaliseSearch, similarity, trigrams } from './domain/normalise.ts';
 import { canStart, isOpen, type StaffAction, TO } from './domain/workflow.ts';

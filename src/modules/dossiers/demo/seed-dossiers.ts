@@ -4,6 +4,7 @@ import {
   addWorkingDaysEpoch,
   type Calendar,
   formatDate,
+  hcmEpochDay,
   parseDate,
   workingDayOnOrAfterEpoch,
 } from '../../../calendar/index.ts';
@@ -262,7 +263,7 @@ export async function seedDossierDemo(deps: Deps) {
   }
 
   // a few open dossiers from the last working days, for the queues
-  const today = parseDate(new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10));
+  const today = hcmEpochDay(Date.now());
   const tc = await unitOf(db, ['HN-BTL-P-TC', 'HN-BTL-TC']);
   const rndOpen = mulberry32(seedOf('open'));
   if (tc && qldt) {

@@ -11,6 +11,7 @@ import {
   effectiveReceiptEpochDay,
   epochDayFromYmd,
   formatDate,
+  hcmDate,
   hcmEpochDay,
   parseDate,
   receiptRule,
@@ -63,15 +64,10 @@ export function stepDueDate(cal: Calendar, at: Date, days: number, cutoff: strin
   return formatDate(dueEpochDay(cal, eff, days));
 }
 
-/** Today's date in Hà Nội. */
-export function hanoiDate(at: Date): string {
-  return formatDate(hcmEpochDay(at.getTime()));
-}
-
 /** Overdue (quá hạn): derived, never stored. Open dossiers past their due date, or finished after it. */
 export function isOverdue(d: { dueDate: string | null; finishedAt: Date | null; status: string }, now: Date): boolean {
   if (!d.dueDate || d.status === 'supplement_requested') return false;
-  const end = d.finishedAt ? hanoiDate(d.finishedAt) : hanoiDate(now);
+  const end = d.finishedAt ? hcmDate(d.finishedAt) : hcmDate(now);
   return end > d.dueDate;
 }
 

@@ -1,4 +1,4 @@
-import { lunarLabel, solarToLunar } from '../../../calendar/index.ts';
+import { HCM_OFFSET_MS, hcmDate, lunarLabel, solarToLunar } from '../../../calendar/index.ts';
 import { type PdfDocument, renderPdf } from '../../../platform/documents/pdf.ts';
 import { formatDateVi } from '../../../platform/i18n/locale.ts';
 import type { DossierView } from '../dossiers.schemas.ts';
@@ -27,7 +27,7 @@ const provisionalNote = (d: DossierView) =>
   d.dueDateProvisional ? ' — tạm tính: năm chưa có thông báo lịch nghỉ chính thức' : '';
 const vnTime = (iso: string | null) => {
   if (!iso) return '…';
-  const t = new Date(new Date(iso).getTime() + 7 * 3600_000).toISOString();
+  const t = new Date(new Date(iso).getTime() + HCM_OFFSET_MS).toISOString();
   return `${t.slice(11, 16)} ngày ${vnDate(t.slice(0, 10))}`;
 };
 
@@ -44,8 +44,7 @@ export async function renderForm(
   /** A receipt after the cut-off or on a day off counts from a later day: the slip says from which. */
   const countedFrom = (x: DossierView) => {
     if (!x.receivedAt || !x.effectiveReceiptDate) return [];
-    const receivedDay = new Date(new Date(x.receivedAt).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
-    if (receivedDay === x.effectiveReceiptDate) return [];
+    if (hcmDate(new Date(x.receivedAt)) === x.effectiveReceiptDate) return [];
     return [
       field(
         'Thời hạn tính từ ngày',
@@ -147,7 +146,7 @@ export async function renderForm(
             width: '50%',
             stack: [
               {
-                text: `Ngày ${vnDate(new Date(ctx.now.getTime() + 7 * 3600_000).toISOString().slice(0, 10))}`,
+                text: `Ngày ${vnDate(hcmDate(ctx.now))}`,
                 italics: true,
                 fontSize: 9,
               },

@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { hcmDate } from '../../../calendar/index.ts';
 import type { Db } from '../../../db/client.ts';
 import {
   type DrillDownRow,
@@ -6,13 +7,12 @@ import {
   type MetricScope,
   registerMetric,
 } from '../../reform-index/metrics/metric-registry.ts';
-import { hanoiDate } from '../domain/deadline.ts';
 import { dossierStats, type StatsRow, scopeSql, THRESHOLDS } from './stats.ts';
 
 function period(scope: MetricScope) {
-  const from = hanoiDate(scope.from);
-  const to = hanoiDate(new Date(scope.to.getTime() - 1));
-  const today = hanoiDate(new Date());
+  const from = hcmDate(scope.from);
+  const to = hcmDate(new Date(scope.to.getTime() - 1));
+  const today = hcmDate(new Date());
   return { from, to, asOf: [to, today].sort()[0]! };
 }
 

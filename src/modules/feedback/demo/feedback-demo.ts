@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { like, sql } from 'drizzle-orm';
-import { addWorkingDays, type Calendar } from '../../../calendar/index.ts';
+import { addWorkingDays, type Calendar, hcmDate } from '../../../calendar/index.ts';
 import { auditLog } from '../../../platform/audit/audit.table.ts';
 import type { Deps } from '../../../platform/http/types.ts';
 import { units } from '../../org/org.table.ts';
 import { DEMO_METRIC_RATES_2023 } from '../../reform-index/demo/targets.ts';
-import { deadlinesFor, dueFrom, hcmDate } from '../domain/deadlines.ts';
+import { deadlinesFor, dueFrom } from '../domain/deadlines.ts';
 import { feedbackCalendar } from '../feedback.reference.ts';
 import { searchTextOf } from '../feedback.service.ts';
 import { seedFeedbackReference } from '../feedback.setup.ts';

@@ -1,4 +1,4 @@
-import { type Calendar, computeDueDate, formatDate, hcmEpochDay } from '../../../calendar/index.ts';
+import { type Calendar, computeDueDate, hcmDate } from '../../../calendar/index.ts';
 
 export interface CategoryDays {
   rejectDays: number;
@@ -31,11 +31,6 @@ export function deadlinesFor(cal: Calendar, at: Date, days: CategoryDays): Deadl
 /** Due date counted from another instant (answer after information supplied, publication after sending). */
 export function dueFrom(cal: Calendar, at: Date, workingDays: number): string {
   return computeDueDate(cal, at, workingDays).dueDate;
-}
-
-/** The Hà Nội calendar date of an instant ('YYYY-MM-DD'). */
-export function hcmDate(at: Date): string {
-  return formatDate(hcmEpochDay(at.getTime()));
 }
 
 /** On time when done on or before the due date (Hà Nội date). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { addWorkingDays, countWorkingDays } from '../../../calendar/index.ts';
+import { addWorkingDays, countWorkingDays, hcmDate } from '../../../calendar/index.ts';
 import type { Db } from '../../../db/client.ts';
 import { audit } from '../../../platform/audit/audit.service.ts';
 import type { RequestContext } from '../../../platform/auth/actor.ts';
@@ -8,7 +8,6 @@ import type { Deps } from '../../../platform/http/types.ts';
 import { processOutbox } from '../../dossiers/notify/outbox.ts';
 import { transportsFor } from '../../dossiers/notify/transports.ts';
 import { users } from '../../org/org.table.ts';
-import { hcmDate } from '../domain/deadlines.ts';
 import { feedbackCalendar } from '../feedback.reference.ts';
 import * as repo from '../feedback.repository.ts';
 import { type StaffNews, type StaffRecipient, staffNotifications } from '../notify/messages.ts';

@@ -1,6 +1,6 @@
 import { gte, inArray, isNull, lt, type SQL, sql } from 'drizzle-orm';
+import { HCM_OFFSET_MS, hcmDate } from '../../../calendar/index.ts';
 import type { Db } from '../../../db/client.ts';
-import { hcmDate } from '../domain/deadlines.ts';
 import { normaliseSearch, redactPersonal } from '../domain/normalise.ts';
 import { isOpen, open311Status } from '../domain/workflow.ts';
 import { cachedUnit, reference } from '../feedback.reference.ts';
@@ -14,7 +14,7 @@ import * as o311 from './open311.repository.ts';
 /** W3C datetime with the Hà Nội offset, e.g. 2023-03-14T09:30:00+07:00. */
 export function hcmTimestamp(d: Date | null | undefined): string | null {
   if (!d) return null;
-  const t = new Date(d.getTime() + 7 * 3600_000).toISOString().slice(0, 19);
+  const t = new Date(d.getTime() + HCM_OFFSET_MS).toISOString().slice(0, 19);
   return `${t}+07:00`;
 }
 
