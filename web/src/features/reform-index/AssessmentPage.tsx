@@ -7,7 +7,6 @@ import {
   Checkbox,
   Flex,
   Input,
-  InputNumber,
   Progress,
   Segmented,
   Select,
@@ -22,6 +21,7 @@ import { useParams, useSearchParams } from 'react-router-dom';
 import { useT } from '../../i18n/i18n.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { notifyError, notifySuccess } from '../../lib/notify.tsx';
+import { PointsInput } from './PointsInput.tsx';
 import type { Score, Sheet, SheetCriterion } from './reformIndex.api.ts';
 
 type Filter = 'all' | 'changed' | 'noEvidence';
@@ -136,12 +136,9 @@ export default function AssessmentPage() {
             options={c.rule.levels?.map((l) => ({ value: l.points, label: `${fmt(l.points)} — ${l.label}` }))}
           />
         ) : (
-          <InputNumber
+          <PointsInput
             size="small"
-            min={0}
             max={c.maxPoints}
-            step={0.25}
-            decimalSeparator=","
             disabled={disabled}
             defaultValue={c.score?.selfScore ?? undefined}
             onBlur={(e) => save(e.target.value === '' ? null : Number(e.target.value.replace(',', '.')))}
@@ -391,12 +388,9 @@ function AppraiseControls({
     <Space direction="vertical" size={4} style={{ width: '100%' }}>
       <Space>
         {changed && <Tag color="red">Δ</Tag>}
-        <InputNumber
+        <PointsInput
           size="small"
-          min={0}
           max={c.maxPoints}
-          step={0.25}
-          decimalSeparator=","
           value={value}
           onChange={(v) => setValue(v === null ? null : Number(v))}
         />

@@ -1,9 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Drawer, Flex, Form, Input, InputNumber, Select, Switch, Table, Typography } from 'antd';
+import { Alert, Button, Drawer, Flex, Form, Input, Select, Switch, Table, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
+import { PointsInput } from './PointsInput.tsx';
 import type { FrameworkDetail, WorkItem } from './reformIndex.api.ts';
 
 type Field = 'appraisedScore' | 'surveyPoints' | 'notApplicable';
@@ -142,7 +143,7 @@ export function CorrectionsDrawer({ work, onClose }: { work: WorkItem | null; on
                   label={t('reformIndex.newValue')}
                   rules={[{ required: true, message: t('common.required') }]}
                 >
-                  <InputNumber min={0} step={0.25} decimalSeparator="," style={{ width: 140 }} />
+                  <PointsInput style={{ width: 140 }} />
                 </Form.Item>
               )}
             </Flex>

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/i18n.tsx';
 import { api } from '../../lib/api.ts';
 import { notifySuccess } from '../../lib/notify.tsx';
 import { LunarDatePicker } from '../calendar/index.ts';
+import { PointsInput } from './PointsInput.tsx';
 import type { FrameworkDetail } from './reformIndex.api.ts';
 
 type Crit = FrameworkDetail['criteria'][number];
@@ -98,7 +99,7 @@ export function CriterionForm({
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} maxLength={1000} />
       </Form.Item>
       <Form.Item name="maxPoints" label={t('reformIndex.max')}>
-        <InputNumber min={0} step={0.25} decimalSeparator="," style={{ width: 140 }} />
+        <PointsInput style={{ width: 140 }} />
       </Form.Item>
       {leaf && (
         <>

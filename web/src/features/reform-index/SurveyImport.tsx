@@ -1,10 +1,11 @@
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Divider, Flex, InputNumber, Modal, Table, Typography, Upload } from 'antd';
+import { Alert, Button, Divider, Flex, Modal, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import type { SurveyProblem } from '../../../../src/modules/reform-index/reform-index.survey.ts';
 import { useT } from '../../i18n/i18n.tsx';
 import { ApiError, api, apiUrl } from '../../lib/api.ts';
+import { PointsInput } from './PointsInput.tsx';
 
 interface SurveySheet {
   editable: boolean;
@@ -164,12 +165,9 @@ export function SurveyImportModal({ cycle, onClose }: { cycle: { id: string; nam
                 const key = cell(u.unitCode, k.code);
                 const value = edits.has(key) ? edits.get(key) : u.points[k.code];
                 return s?.editable ? (
-                  <InputNumber
+                  <PointsInput
                     size="small"
-                    min={0}
                     max={k.maxPoints}
-                    step={0.25}
-                    decimalSeparator=","
                     status={badCells.has(key) ? 'error' : undefined}
                     aria-label={`${u.unitCode} ${k.code}`}
                     value={value ?? null}
